@@ -1,0 +1,22 @@
+import env from '#start/env'
+import app from '@adonisjs/core/services/app'
+import { defineConfig } from '@adonisjs/core/http'
+
+/**
+ * HTTP server settings. Async local storage is on so that listeners (the audit
+ * log) can read the request id, IP and user agent of the request that caused
+ * an event.
+ */
+export const http = defineConfig({
+  generateRequestId: true,
+  allowMethodSpoofing: true,
+  useAsyncLocalStorage: true,
+  cookie: {
+    domain: '',
+    path: '/',
+    maxAge: '2h',
+    httpOnly: true,
+    secure: app.inProduction && (env.get('APP_URL') ?? '').startsWith('https://'),
+    sameSite: 'lax',
+  },
+})

@@ -1,0 +1,55 @@
+import env from '#start/env'
+import app from '@adonisjs/core/services/app'
+import { defineConfig } from '@adonisjs/lucid'
+
+const migrations = { naturalSort: true, paths: ['database/migrations'] }
+
+/**
+ * SQLite (an embedded file) by default, PostgreSQL when DB_CONNECTION=pg.
+ * Every migration and test runs on both.
+ */
+const dbConfig = defineConfig({
+  connection: env.get('DB_CONNECTION', 'sqlite'),
+  prettyPrintDebugQueries: true,
+  connections: {
+    sqlite: {
+      client: 'better-sqlite3',
+      connection: {
+        filename: app.makePath(
+          env.get('SQLITE_PATH') || (app.inTest ? 'tmp/test.sqlite3' : 'tmp/jangteo.sqlite3')
+        ),
+      },
+      useNullAsDefault: true,
+      pool: {
+        afterCreate: (connection: any, done: (error: Error | null, connection: any) => void) => {
+          connection.pragma('journal_mode = WAL')
+          connection.pragma('busy_timeout = 5000')
+          connection.pragma('foreign_keys = ON')
+          connection.pragma('synchronous = NORMAL')
+          done(null, connection)
+        },
+      },
+      migrations,
+      schemaGeneration: { enabled: false },
+    },
+    pg: {
+      client: 'pg',
+      connection: {
+        host: env.get('DB_HOST', '127.0.0.1'),
+        port: env.get('DB_PORT', 5432),
+        user: env.get('DB_USER', 'postgres'),
+        password: env.get('DB_PASSWORD'),
+        database: env.get('DB_DATABASE', 'jangteo'),
+      },
+      pool: { min: 0, max: 10 },
+      migrations,
+      schemaGeneration: {
+        enabled: app.inDev,
+        rulesPaths: ['#database/schema_rules'],
+        excludeTables: ['queue_jobs', 'queue_schedules', 'rate_limits'],
+      },
+    },
+  },
+})
+
+export default dbConfig

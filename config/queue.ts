@@ -1,0 +1,25 @@
+import env from '#start/env'
+import { defineConfig, drivers } from '@adonisjs/queue'
+
+const driver = env.get('QUEUE_DRIVER', 'database')
+
+/**
+ * Jobs go to the database queue by default (no Redis needed for a demo) and to
+ * Redis in production. Only the chosen adapter is declared: the queue provider
+ * opens a connection for every adapter listed here.
+ */
+export default defineConfig({
+  default: driver,
+  adapters: {
+    ...(driver === 'redis' ? { redis: drivers.redis({ connectionName: 'main' }) } : {}),
+    ...(driver === 'database' ? { database: drivers.database({ connectionName: undefined }) } : {}),
+    sync: drivers.sync(),
+  },
+  worker: {
+    concurrency: 2,
+    idleDelay: '1s',
+    stalledThreshold: '60s',
+    stalledInterval: '30s',
+  },
+  locations: ['./app/jobs/**/*.{ts,js}'],
+})

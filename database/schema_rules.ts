@@ -1,0 +1,40 @@
+import type { SchemaRules } from '@adonisjs/lucid/types/schema_generator'
+
+/**
+ * Steers database/schema.ts generation: status columns get their union types
+ * from the lifecycle that owns them, JSON stored as text stays a string.
+ */
+export default {
+  tables: {
+    users: {
+      columns: {
+        role: { tsType: 'UserRole', imports: [{ source: '#models/user_role', typeImports: ['UserRole'] }] },
+      },
+    },
+    sellers: {
+      columns: {
+        status: {
+          tsType: 'SellerStatus',
+          imports: [{ source: '#lifecycles/seller_lifecycle', typeImports: ['SellerStatus'] }],
+        },
+        bank_account_number: { tsType: 'string', decorators: [{ name: '@column', args: { serializeAs: null } }] },
+      },
+    },
+    seller_members: {
+      columns: {
+        role: {
+          tsType: 'SellerMemberRole',
+          imports: [{ source: '#models/user_role', typeImports: ['SellerMemberRole'] }],
+        },
+      },
+    },
+    products: {
+      columns: {
+        status: {
+          tsType: 'ProductStatus',
+          imports: [{ source: '#lifecycles/product_lifecycle', typeImports: ['ProductStatus'] }],
+        },
+      },
+    },
+  },
+} satisfies SchemaRules

@@ -1,0 +1,5 @@
+import type { ApplicationService } from '@adonisjs/core/types'
+
+export default class QueueWorkerProvider {
+  constructor(protected app: ApplicationService) {}
+}

@@ -1,0 +1,5 @@
+import type { ApplicationService } from '@adonisjs/core/types'
+
+export default class StoreProvider {
+  constructor(protected app: ApplicationService) {}
+}

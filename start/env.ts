@@ -1,0 +1,63 @@
+/*
+ * Environment variables are validated here at boot; a missing or malformed
+ * value stops the process with a message naming the variable. Every variable
+ * is documented in .env.example.
+ */
+import { Env } from '@adonisjs/core/env'
+import { Secret } from '@adonisjs/core/helpers'
+
+/** The placeholder shipped in .env.example; never a valid key in production. */
+export const EXAMPLE_APP_KEY = 'replace-me-with-node-ace-generate-key'
+
+function appKey(key: string, value?: string) {
+  const inProduction = process.env.NODE_ENV === 'production'
+  if (!value) {
+    throw new Error(`Missing environment variable "${key}". Run "node ace generate:key".`)
+  }
+  if (inProduction && (value === EXAMPLE_APP_KEY || value.length < 32)) {
+    throw new Error(
+      `Refusing to start in production with the example or a short "${key}". ` +
+        'Generate one with "node ace generate:key --show" and set it in the environment.'
+    )
+  }
+  return new Secret(value)
+}
+
+export default await Env.create(new URL('../', import.meta.url), {
+  NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
+  PORT: Env.schema.number(),
+  HOST: Env.schema.string({ format: 'host' }),
+  APP_KEY: appKey,
+  APP_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  LOG_LEVEL: Env.schema.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+
+  /*
+   * Database: the embedded SQLite file by default, PostgreSQL in production.
+   */
+  DB_CONNECTION: Env.schema.enum.optional(['sqlite', 'pg'] as const),
+  SQLITE_PATH: Env.schema.string.optional(),
+  DB_HOST: Env.schema.string.optional({ format: 'host' }),
+  DB_PORT: Env.schema.number.optional(),
+  DB_USER: Env.schema.string.optional(),
+  DB_PASSWORD: Env.schema.string.optional(),
+  DB_DATABASE: Env.schema.string.optional(),
+
+  /*
+   * Redis: used by the queue, sessions and rate limits once configured to.
+   */
+  REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
+  REDIS_PORT: Env.schema.number.optional(),
+  REDIS_PASSWORD: Env.schema.string.optional(),
+
+  SESSION_DRIVER: Env.schema.enum(['cookie', 'memory', 'redis'] as const),
+  LIMITER_STORE: Env.schema.enum.optional(['database', 'redis', 'memory'] as const),
+  QUEUE_DRIVER: Env.schema.enum.optional(['database', 'redis', 'sync'] as const),
+  QUEUE_WORKER: Env.schema.enum.optional(['embedded', 'off'] as const),
+
+  /*
+   * Store settings.
+   */
+  STORE_NAME: Env.schema.string.optional(),
+  STORE_CURRENCY: Env.schema.string.optional(),
+  DEFAULT_LOCALE: Env.schema.enum.optional(['ko', 'en'] as const),
+})
