@@ -40,7 +40,7 @@ export default defineConfig({
     () => import('#start/kernel'),
     () => import('#start/events'),
     () => import('#start/limiter'),
-    () => import('#start/validator'),
+    () => import('#start/view'),
   ],
 
   tests: {
@@ -59,6 +59,7 @@ export default defineConfig({
   ],
 
   hooks: {
-    init: [indexEntities(), indexPolicies()],
+    // Events are imported directly in start/events.ts; app/events also holds their base classes.
+    init: [indexEntities({ events: { enabled: false } }), indexPolicies()],
   },
 })

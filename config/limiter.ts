@@ -1,19 +1,16 @@
 import env from '#start/env'
 import { defineConfig, stores } from '@adonisjs/limiter'
 
-const store = env.get('LIMITER_STORE', 'database')
-
 /**
  * Rate-limit counters live in the database by default and in Redis when the
- * shop scales out (counters must be shared across web processes). Only the
- * chosen store is declared, so no Redis connection is opened unless asked for.
+ * shop scales out (counters must be shared across web processes). A store
+ * opens its connection only when first used.
  */
 const limiterConfig = defineConfig({
-  default: store,
+  default: env.get('LIMITER_STORE', 'database'),
   stores: {
-    ...(store === 'redis'
-      ? { redis: stores.redis({ connectionName: 'main' }) }
-      : { database: stores.database({ tableName: 'rate_limits' }) }),
+    database: stores.database({ tableName: 'rate_limits' }),
+    redis: stores.redis({ connectionName: 'main' }),
     memory: stores.memory({}),
   },
 })

@@ -4,7 +4,7 @@ import { defineConfig, stores } from '@adonisjs/session'
 
 /**
  * Sessions live in an encrypted cookie by default (stateless web processes)
- * or in Redis. Tests use the memory store.
+ * or in Redis. Tests use the memory store. Redis is connected only if used.
  */
 export default defineConfig({
   enabled: true,
@@ -20,6 +20,6 @@ export default defineConfig({
   store: env.get('SESSION_DRIVER'),
   stores: {
     cookie: stores.cookie(),
-    ...(env.get('SESSION_DRIVER') === 'redis' ? { redis: stores.redis({ connection: 'main' }) } : {}),
+    redis: stores.redis({ connection: 'main' }),
   },
 })

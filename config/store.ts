@@ -7,6 +7,8 @@ import env from '#start/env'
 export default {
   name: env.get('STORE_NAME', 'Jangteo'),
   currency: env.get('STORE_CURRENCY', 'KRW'),
+  /** Queues the embedded worker (QUEUE_WORKER=embedded) processes. */
+  workerQueues: ['default'],
   catalog: {
     perPage: 24,
     maxPerPage: 100,

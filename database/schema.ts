@@ -141,7 +141,7 @@ export class ProductVariantSchema extends BaseModel {
   @column({ isPrimary: true })
   declare id: number
   @column()
-  declare options: string
+  declare options: Record<string, string>
   @column()
   declare position: number
   @column()

@@ -28,6 +28,11 @@ export default {
         },
       },
     },
+    product_variants: {
+      columns: {
+        options: { tsType: 'Record<string, string>', decorators: [{ name: '@column' }] },
+      },
+    },
     products: {
       columns: {
         status: {

@@ -1,5 +1,49 @@
 import type { ApplicationService } from '@adonisjs/core/types'
+import type { Worker } from '@adonisjs/queue'
 
+/**
+ * Runs a queue worker inside the web process when QUEUE_WORKER=embedded, so
+ * the demo and small shops need a single process. Larger shops set it to
+ * `off` and run `node ace queue:work` processes instead.
+ */
 export default class QueueWorkerProvider {
+  #worker?: Worker
+  #running?: Promise<void>
+
   constructor(protected app: ApplicationService) {}
+
+  async ready() {
+    const env = (await import('#start/env')).default
+    if (this.app.getMode() !== 'run' || env.get('QUEUE_WORKER', 'embedded') !== 'embedded') return
+
+    const { Worker } = await import('@adonisjs/queue')
+    const config = this.app.config.get<any>('queue')
+    const queues = this.app.config.get<string[]>('store.workerQueues')
+    const logger = await this.app.container.make('logger')
+    await (await this.app.container.make('queue.manager')).loadJobs()
+
+    // Same resolution as `node ace queue:work`: adapters from their config
+    // providers, jobs built by the container so they get dependency injection.
+    const adapters: Record<string, unknown> = {}
+    for (const [name, adapter] of Object.entries<any>(config.adapters)) {
+      adapters[name] = typeof adapter === 'function' ? adapter : await adapter.resolver(this.app)
+    }
+    this.#worker = new Worker({
+      ...config,
+      autoLoadJobs: false,
+      adapters,
+      jobFactory: config.jobFactory ?? ((JobClass: any) => this.app.container.make(JobClass)),
+      logger: config.logger ?? logger,
+      worker: { ...config.worker, gracefulShutdown: false },
+    })
+    this.#running = this.#worker.start(queues).catch((error) => {
+      logger.error({ err: error }, 'embedded queue worker stopped')
+    })
+    logger.info('embedded queue worker processing queues: %s', queues.join(', '))
+  }
+
+  async shutdown() {
+    await this.#worker?.stop()
+    await this.#running
+  }
 }

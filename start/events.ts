@@ -1,0 +1,49 @@
+/*
+ * The event map: which listeners react to which business events. Everything
+ * that changes state is recorded in the audit log.
+ */
+import emitter from '@adonisjs/core/services/emitter'
+import { listeners } from '#generated/listeners'
+import CustomerRegistered from '#events/customer_registered'
+import CustomerProfileUpdated from '#events/customer_profile_updated'
+import CustomerAddressSaved from '#events/customer_address_saved'
+import CustomerAddressRemoved from '#events/customer_address_removed'
+import SellerApplied from '#events/seller_applied'
+import SellerApproved from '#events/seller_approved'
+import SellerRejected from '#events/seller_rejected'
+import SellerProfileUpdated from '#events/seller_profile_updated'
+import ProductCreated from '#events/product_created'
+import ProductUpdated from '#events/product_updated'
+import ProductSubmitted from '#events/product_submitted'
+import ProductPublished from '#events/product_published'
+import ProductRejected from '#events/product_rejected'
+import ProductArchived from '#events/product_archived'
+import ProductRestored from '#events/product_restored'
+import CategoryCreated from '#events/category_created'
+import CategoryUpdated from '#events/category_updated'
+import CategoryDeleted from '#events/category_deleted'
+
+const audited = [
+  CustomerRegistered,
+  CustomerProfileUpdated,
+  CustomerAddressSaved,
+  CustomerAddressRemoved,
+  SellerApplied,
+  SellerApproved,
+  SellerRejected,
+  SellerProfileUpdated,
+  ProductCreated,
+  ProductUpdated,
+  ProductSubmitted,
+  ProductPublished,
+  ProductRejected,
+  ProductArchived,
+  ProductRestored,
+  CategoryCreated,
+  CategoryUpdated,
+  CategoryDeleted,
+]
+
+for (const event of audited) {
+  emitter.on(event, [listeners.RecordAuditEvent])
+}

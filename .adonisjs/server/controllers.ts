@@ -4,5 +4,44 @@
  */
 
 export const controllers = {
+  account: {
+    Addresses: () => import('#controllers/account/addresses_controller'),
+    Profile: () => import('#controllers/account/profile_controller'),
+  },
+  admin: {
+    AuditEvents: () => import('#controllers/admin/audit_events_controller'),
+    Categories: () => import('#controllers/admin/categories_controller'),
+    Dashboard: () => import('#controllers/admin/dashboard_controller'),
+    ProductReviews: () => import('#controllers/admin/product_reviews_controller'),
+    Sellers: () => import('#controllers/admin/sellers_controller'),
+  },
+  api: {
+    admin: {
+      Reviews: () => import('#controllers/api/admin/reviews_controller'),
+    },
+    Auth: () => import('#controllers/api/auth_controller'),
+    Catalog: () => import('#controllers/api/catalog_controller'),
+    OpenApi: () => import('#controllers/api/open_api_controller'),
+    seller: {
+      Products: () => import('#controllers/api/seller/products_controller'),
+    },
+  },
+  auth: {
+    Session: () => import('#controllers/auth/session_controller'),
+    Signup: () => import('#controllers/auth/signup_controller'),
+  },
   Health: () => import('#controllers/health_controller'),
+  seller: {
+    Application: () => import('#controllers/seller/application_controller'),
+    Dashboard: () => import('#controllers/seller/dashboard_controller'),
+    Products: () => import('#controllers/seller/products_controller'),
+    Settings: () => import('#controllers/seller/settings_controller'),
+  },
+  storefront: {
+    Categories: () => import('#controllers/storefront/categories_controller'),
+    Home: () => import('#controllers/storefront/home_controller'),
+    Locale: () => import('#controllers/storefront/locale_controller'),
+    Products: () => import('#controllers/storefront/products_controller'),
+    Sellers: () => import('#controllers/storefront/sellers_controller'),
+  },
 }

@@ -3,4 +3,6 @@
  * DO NOT EDIT manually
  */
 
-export const listeners = {}
+export const listeners = {
+  RecordAuditEvent: () => import('#listeners/record_audit_event'),
+}

@@ -6,14 +6,172 @@ export type ScannedRoutes = {
   ALL: {
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
+    'account.edit': { paramsTuple?: []; params?: {} }
+    'account.update': { paramsTuple?: []; params?: {} }
+    'account.password': { paramsTuple?: []; params?: {} }
+    'account.addresses.store': { paramsTuple?: []; params?: {} }
+    'account.addresses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.addresses.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.application.show': { paramsTuple?: []; params?: {} }
+    'seller.application.store': { paramsTuple?: []; params?: {} }
+    'seller.dashboard': { paramsTuple?: []; params?: {} }
+    'seller.products.index': { paramsTuple?: []; params?: {} }
+    'seller.products.create': { paramsTuple?: []; params?: {} }
+    'seller.products.store': { paramsTuple?: []; params?: {} }
+    'seller.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.restore': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.settings.edit': { paramsTuple?: []; params?: {} }
+    'seller.settings.update': { paramsTuple?: []; params?: {} }
+    'admin.dashboard': { paramsTuple?: []; params?: {} }
+    'admin.sellers.index': { paramsTuple?: []; params?: {} }
+    'admin.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.sellers.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.sellers.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.index': { paramsTuple?: []; params?: {} }
+    'admin.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.categories.index': { paramsTuple?: []; params?: {} }
+    'admin.categories.store': { paramsTuple?: []; params?: {} }
+    'admin.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.categories.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.audit.index': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'search': { paramsTuple?: []; params?: {} }
+    'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'sellers.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'locale.update': { paramsTuple?: []; params?: {} }
+    'signup.create': { paramsTuple?: []; params?: {} }
+    'signup.store': { paramsTuple?: []; params?: {} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'session.store': { paramsTuple?: []; params?: {} }
+    'session.destroy': { paramsTuple?: []; params?: {} }
+    'api.v1.openapi': { paramsTuple?: []; params?: {} }
+    'api.v1.auth.register': { paramsTuple?: []; params?: {} }
+    'api.v1.auth.login': { paramsTuple?: []; params?: {} }
+    'api.v1.auth.logout': { paramsTuple?: []; params?: {} }
+    'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.categories.index': { paramsTuple?: []; params?: {} }
+    'api.v1.products.index': { paramsTuple?: []; params?: {} }
+    'api.v1.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.seller.products.index': { paramsTuple?: []; params?: {} }
+    'api.v1.seller.products.store': { paramsTuple?: []; params?: {} }
+    'api.v1.seller.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.products.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.admin.products.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.admin.products.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.admin.sellers.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.admin.sellers.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
+    'account.edit': { paramsTuple?: []; params?: {} }
+    'seller.application.show': { paramsTuple?: []; params?: {} }
+    'seller.dashboard': { paramsTuple?: []; params?: {} }
+    'seller.products.index': { paramsTuple?: []; params?: {} }
+    'seller.products.create': { paramsTuple?: []; params?: {} }
+    'seller.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.settings.edit': { paramsTuple?: []; params?: {} }
+    'admin.dashboard': { paramsTuple?: []; params?: {} }
+    'admin.sellers.index': { paramsTuple?: []; params?: {} }
+    'admin.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.index': { paramsTuple?: []; params?: {} }
+    'admin.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.categories.index': { paramsTuple?: []; params?: {} }
+    'admin.audit.index': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'search': { paramsTuple?: []; params?: {} }
+    'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'sellers.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'signup.create': { paramsTuple?: []; params?: {} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'api.v1.openapi': { paramsTuple?: []; params?: {} }
+    'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.categories.index': { paramsTuple?: []; params?: {} }
+    'api.v1.products.index': { paramsTuple?: []; params?: {} }
+    'api.v1.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.seller.products.index': { paramsTuple?: []; params?: {} }
+    'api.v1.seller.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
+    'account.edit': { paramsTuple?: []; params?: {} }
+    'seller.application.show': { paramsTuple?: []; params?: {} }
+    'seller.dashboard': { paramsTuple?: []; params?: {} }
+    'seller.products.index': { paramsTuple?: []; params?: {} }
+    'seller.products.create': { paramsTuple?: []; params?: {} }
+    'seller.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.settings.edit': { paramsTuple?: []; params?: {} }
+    'admin.dashboard': { paramsTuple?: []; params?: {} }
+    'admin.sellers.index': { paramsTuple?: []; params?: {} }
+    'admin.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.index': { paramsTuple?: []; params?: {} }
+    'admin.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.categories.index': { paramsTuple?: []; params?: {} }
+    'admin.audit.index': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'search': { paramsTuple?: []; params?: {} }
+    'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'sellers.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'signup.create': { paramsTuple?: []; params?: {} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'api.v1.openapi': { paramsTuple?: []; params?: {} }
+    'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.categories.index': { paramsTuple?: []; params?: {} }
+    'api.v1.products.index': { paramsTuple?: []; params?: {} }
+    'api.v1.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.seller.products.index': { paramsTuple?: []; params?: {} }
+    'api.v1.seller.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  PUT: {
+    'account.update': { paramsTuple?: []; params?: {} }
+    'account.password': { paramsTuple?: []; params?: {} }
+    'account.addresses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.settings.update': { paramsTuple?: []; params?: {} }
+    'admin.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  POST: {
+    'account.addresses.store': { paramsTuple?: []; params?: {} }
+    'seller.application.store': { paramsTuple?: []; params?: {} }
+    'seller.products.store': { paramsTuple?: []; params?: {} }
+    'seller.products.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.restore': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.sellers.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.sellers.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.categories.store': { paramsTuple?: []; params?: {} }
+    'locale.update': { paramsTuple?: []; params?: {} }
+    'signup.store': { paramsTuple?: []; params?: {} }
+    'session.store': { paramsTuple?: []; params?: {} }
+    'session.destroy': { paramsTuple?: []; params?: {} }
+    'api.v1.auth.register': { paramsTuple?: []; params?: {} }
+    'api.v1.auth.login': { paramsTuple?: []; params?: {} }
+    'api.v1.auth.logout': { paramsTuple?: []; params?: {} }
+    'api.v1.seller.products.store': { paramsTuple?: []; params?: {} }
+    'api.v1.seller.products.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.admin.products.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.admin.products.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.admin.sellers.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.admin.sellers.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  DELETE: {
+    'account.addresses.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.categories.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  PATCH: {
+    'api.v1.seller.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

@@ -1,9 +1,79 @@
 import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
+import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 
+/** One entry of the Store API's error shape: `{ errors: [{ field?, code, message }] }`. */
+export interface ApiError {
+  field?: string
+  code: string
+  message: string
+}
+
+/**
+ * Store API requests (under /api) always get JSON errors in one shape, with
+ * field errors for validation. Pages get friendly status pages; in
+ * development a 500 shows the stack instead.
+ */
 export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction
+  protected renderStatusPages = true
+
+  protected statusPages: Record<StatusPageRange, StatusPageRenderer> = {
+    '401..403': (error, { view }) => view.render('pages/errors/forbidden', { error }),
+    '404': (error, { view }) => view.render('pages/errors/not_found', { error }),
+    '429': (error, { view }) => view.render('pages/errors/too_many_requests', { error }),
+    ...(this.debug
+      ? {}
+      : { '500..599': (_error, { view }) => view.render('pages/errors/server_error') }),
+  }
+
+  protected isDebuggingEnabled(ctx: HttpContext) {
+    return this.debug && !this.#isApi(ctx)
+  }
+
   async handle(error: unknown, ctx: HttpContext) {
+    if (this.#isApi(ctx)) return this.#renderApiError(error, ctx)
+    const httpError = this.toHttpError(error)
+    // Denials render the status page (404 for someone else's record) rather
+    // than bouncer's plain text or redirect, so nothing hints that it exists.
+    if (httpError.code === 'E_AUTHORIZATION_FAILURE') {
+      const status = (error as { response?: { status?: number } }).response?.status ?? 403
+      return this.renderErrorAsHTML({ ...httpError, status }, ctx)
+    }
     return super.handle(error, ctx)
+  }
+
+  #isApi(ctx: HttpContext) {
+    return ctx.request.url().startsWith('/api/')
+  }
+
+  #renderApiError(error: unknown, ctx: HttpContext) {
+    const httpError = this.toHttpError(error)
+    // Bouncer denials carry their own status (404 hides someone else's record).
+    const denial = (error as { response?: { status?: number; message?: string } }).response
+    const status = denial?.status ?? httpError.status ?? 500
+    if (denial?.message) httpError.message = denial.message
+    let errors: ApiError[]
+
+    if (httpError.code === 'E_VALIDATION_ERROR' && Array.isArray(httpError.messages)) {
+      errors = httpError.messages.map((message: { field: string; rule: string; message: string }) => ({
+        field: message.field,
+        code: message.rule,
+        message: message.message,
+      }))
+    } else if (status >= 500) {
+      errors = [{ code: 'E_INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side' }]
+    } else {
+      errors = [{ code: httpError.code ?? `E_HTTP_${status}`, message: httpError.message }]
+    }
+    if (status === 404 && httpError.code === 'E_ROW_NOT_FOUND') {
+      errors = [{ code: 'E_NOT_FOUND', message: 'Not found' }]
+    }
+    // Rate-limit errors carry Retry-After and X-RateLimit-* headers.
+    const limited = error as { getDefaultHeaders?: () => Record<string, string | number> }
+    for (const [name, value] of Object.entries(limited.getDefaultHeaders?.() ?? {})) {
+      ctx.response.header(name, value)
+    }
+    return ctx.response.status(status).send({ errors })
   }
 }

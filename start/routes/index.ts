@@ -1,4 +1,9 @@
 /*
- * Route files by audience. Each file registers its own group.
+ * Routes by audience; each file registers its own group.
  */
 import './health.js'
+import './storefront.js'
+import './account.js'
+import './seller.js'
+import './admin.js'
+import './api.js'

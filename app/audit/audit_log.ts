@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto'
+import db from '@adonisjs/lucid/services/db'
+import { HttpContext } from '@adonisjs/core/http'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import AuditEvent from '#models/audit_event'
+import type { AuditEntry } from '#events/business_event'
+
+/** prev_hash of the first row of the chain. */
+export const GENESIS_HASH = '0'.repeat(64)
+
+/** Where a change came from, when it came through an HTTP request. */
+export interface RequestMeta {
+  ip: string | null
+  userAgent: string | null
+  requestId: string | null
+}
+
+type ChainedFields = Pick<
+  AuditEvent,
+  | 'id'
+  | 'prevHash'
+  | 'occurredAt'
+  | 'actorId'
+  | 'actorRole'
+  | 'action'
+  | 'subjectType'
+  | 'subjectId'
+  | 'changes'
+  | 'ip'
+  | 'userAgent'
+  | 'requestId'
+>
+
+/** Serialises a value with object keys sorted, so equal values hash equally. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
+      : inner
+  )
+}
+
+/** The hash of one row: its content and position, chained to the previous row. */
+export function hashRow(row: ChainedFields): string {
+  const content = [
+    row.id,
+    row.prevHash,
+    row.occurredAt,
+    row.actorId,
+    row.actorRole,
+    row.action,
+    row.subjectType,
+    row.subjectId,
+    row.changes,
+    row.ip,
+    row.userAgent,
+    row.requestId,
+  ]
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex')
+}
+
+/** The IP, user agent and request id of the request being served, if any. */
+export function currentRequestMeta(): RequestMeta {
+  const ctx = HttpContext.get()
+  if (!ctx) return { ip: null, userAgent: null, requestId: null }
+  return {
+    ip: ctx.request.ip(),
+    userAgent: ctx.request.header('user-agent')?.slice(0, 255) ?? null,
+    requestId: ctx.request.id() ?? null,
+  }
+}
+
+/**
+ * Appends an entry to the audit log. The single chain-head row is updated
+ * first, which takes the write lock on SQLite and a row lock on PostgreSQL:
+ * appends are serialised and every row chains to the one before it, with ids
+ * that have no gaps.
+ */
+export async function appendAuditEntry(
+  entry: AuditEntry,
+  meta: RequestMeta = currentRequestMeta()
+): Promise<AuditEvent> {
+  return db.transaction(async (trx: TransactionClientContract) => {
+    await trx.from('audit_chain_heads').where('id', 1).increment('last_event_id', 1)
+    const head = await trx.from('audit_chain_heads').where('id', 1).firstOrFail()
+
+    const row: ChainedFields = {
+      id: Number(head.last_event_id),
+      prevHash: head.last_hash,
+      occurredAt: new Date().toISOString(),
+      actorId: entry.actor.userId,
+      actorRole: entry.actor.role,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId === null ? null : String(entry.subjectId),
+      changes: canonicalJson(entry.change),
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      requestId: meta.requestId,
+    }
+    const hash = hashRow(row)
+    const event = await AuditEvent.create({ ...row, hash }, { client: trx })
+    await trx.from('audit_chain_heads').where('id', 1).update({ last_hash: hash })
+    return event
+  })
+}

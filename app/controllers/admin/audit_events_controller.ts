@@ -1,0 +1,20 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { DateTime } from 'luxon'
+import { auditFilterValidator } from '#validators/admin'
+import { auditActions, searchAuditLog } from '#audit/audit_query'
+
+/** Browsing the audit log with filters (admins only). */
+export default class AuditEventsController {
+  async index({ request, view }: HttpContext) {
+    const filters = await auditFilterValidator.validate(request.qs())
+    const day = (date?: Date) => (date ? DateTime.fromJSDate(date).toISODate()! : undefined)
+    const events = await searchAuditLog({ ...filters, from: day(filters.from), to: day(filters.to) })
+    events.baseUrl(request.url())
+    events.queryString({ ...request.qs(), page: undefined })
+    return view.render('pages/admin/audit', {
+      events,
+      filters: { ...request.qs() },
+      actions: await auditActions(),
+    })
+  }
+}

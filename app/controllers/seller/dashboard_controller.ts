@@ -1,0 +1,21 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import Product from '#models/product'
+import { PRODUCT_STATUSES } from '#lifecycles/product_lifecycle'
+
+/** The seller center's front page: products by status, recent changes. */
+export default class DashboardController {
+  async show({ seller, view }: HttpContext) {
+    const rows = await Product.query()
+      .where('seller_id', seller.id)
+      .groupBy('status')
+      .select('status')
+      .count('* as total')
+    const counts = Object.fromEntries(PRODUCT_STATUSES.map((status) => [status, 0]))
+    for (const row of rows) counts[row.status] = Number(row.$extras.total)
+    const recent = await Product.query()
+      .where('seller_id', seller.id)
+      .orderBy('updated_at', 'desc')
+      .limit(5)
+    return view.render('pages/seller/dashboard', { counts, recent })
+  }
+}

@@ -1,0 +1,28 @@
+import { inject } from '@adonisjs/core'
+import type { HttpContext } from '@adonisjs/core/http'
+import Category from '#models/category'
+import CatalogService from '#services/catalog/catalog_service'
+import CategoryService from '#services/catalog/category_service'
+import { catalogSearchValidator } from '#validators/catalog'
+
+/** A category page: its products (and its subcategories'), with filters. */
+@inject()
+export default class CategoriesController {
+  constructor(
+    protected catalog: CatalogService,
+    protected categories: CategoryService
+  ) {}
+
+  async show({ params, request, view }: HttpContext) {
+    const category = await Category.findByOrFail('slug', params.slug)
+    const filters = await catalogSearchValidator.validate(request.qs())
+    const [products, tree, breadcrumbs] = await Promise.all([
+      this.catalog.search({ ...filters, category: String(category.id) }),
+      this.categories.flat(),
+      this.categories.path(category),
+    ])
+    products.baseUrl(request.url())
+    products.queryString({ ...request.qs(), page: undefined })
+    return view.render('pages/storefront/search', { products, filters, tree, category, breadcrumbs })
+  }
+}

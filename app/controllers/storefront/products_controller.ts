@@ -1,0 +1,28 @@
+import { inject } from '@adonisjs/core'
+import type { HttpContext } from '@adonisjs/core/http'
+import CatalogService from '#services/catalog/catalog_service'
+import CategoryService from '#services/catalog/category_service'
+import { catalogSearchValidator } from '#validators/catalog'
+
+/** Search results and product pages. */
+@inject()
+export default class ProductsController {
+  constructor(
+    protected catalog: CatalogService,
+    protected categories: CategoryService
+  ) {}
+
+  async index({ request, view }: HttpContext) {
+    const filters = await catalogSearchValidator.validate(request.qs())
+    const [products, tree] = await Promise.all([this.catalog.search(filters), this.categories.flat()])
+    products.baseUrl(request.url())
+    products.queryString({ ...request.qs(), page: undefined })
+    return view.render('pages/storefront/search', { products, filters, tree })
+  }
+
+  async show({ params, view }: HttpContext) {
+    const product = await this.catalog.findProduct(params.slug)
+    const breadcrumbs = await this.categories.path(product.category)
+    return view.render('pages/storefront/product', { product, breadcrumbs })
+  }
+}

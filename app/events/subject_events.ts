@@ -1,0 +1,31 @@
+import { SubjectEvent } from '#events/business_event'
+import type User from '#models/user'
+import type Seller from '#models/seller'
+import type Product from '#models/product'
+import type Address from '#models/address'
+import type Category from '#models/category'
+
+/** Events about a customer's account. */
+export abstract class CustomerEvent extends SubjectEvent<User> {
+  static subjectType = 'user'
+}
+
+/** Events about a customer's saved addresses. */
+export abstract class AddressEvent extends SubjectEvent<Address> {
+  static subjectType = 'address'
+}
+
+/** Events about a seller and its application. */
+export abstract class SellerEvent extends SubjectEvent<Seller> {
+  static subjectType = 'seller'
+}
+
+/** Events about a product and its review. */
+export abstract class ProductEvent extends SubjectEvent<Product> {
+  static subjectType = 'product'
+}
+
+/** Events about the category tree. */
+export abstract class CategoryEvent extends SubjectEvent<Category> {
+  static subjectType = 'category'
+}

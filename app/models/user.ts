@@ -1,0 +1,36 @@
+import hash from '@adonisjs/core/services/hash'
+import { compose } from '@adonisjs/core/helpers'
+import { UserSchema } from '#database/schema'
+import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
+import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
+import { hasMany, hasOne } from '@adonisjs/lucid/orm'
+import type { HasMany, HasOne } from '@adonisjs/lucid/types/relations'
+import Address from '#models/address'
+import SellerMember from '#models/seller_member'
+import { UserRole } from '#models/user_role'
+
+/**
+ * A person with an account: customer, seller member, staff or admin.
+ * Passwords are hashed by the framework's hasher (scrypt) on save.
+ */
+export default class User extends compose(UserSchema, withAuthFinder(hash)) {
+  static accessTokens = DbAccessTokensProvider.forModel(User, {
+    expiresIn: '30 days',
+    prefix: 'jt_',
+  })
+
+  @hasMany(() => Address)
+  declare addresses: HasMany<typeof Address>
+
+  @hasOne(() => SellerMember)
+  declare membership: HasOne<typeof SellerMember>
+
+  get isAdmin() {
+    return this.role === UserRole.Admin
+  }
+
+  /** Staff and admins run the marketplace: reviews, categories. */
+  get isOperator() {
+    return this.role === UserRole.Admin || this.role === UserRole.Staff
+  }
+}

@@ -1,0 +1,137 @@
+import db from '@adonisjs/lucid/services/db'
+import User from '#models/user'
+import Address from '#models/address'
+import { UserRole } from '#models/user_role'
+import { actorFor } from '#audit/actor'
+import { changeBetween, snapshot } from '#audit/change'
+import { failValidation } from '#services/validation'
+import CustomerRegistered from '#events/customer_registered'
+import CustomerProfileUpdated from '#events/customer_profile_updated'
+import CustomerAddressSaved from '#events/customer_address_saved'
+import CustomerAddressRemoved from '#events/customer_address_removed'
+
+export interface RegistrationInput {
+  email: string
+  password: string
+  name: string
+}
+
+export interface ProfileInput {
+  fullName: string
+  phone?: string
+  locale?: 'ko' | 'en'
+}
+
+export interface AddressInput {
+  label?: string
+  recipient: string
+  phone: string
+  country: string
+  postalCode: string
+  region?: string
+  city?: string
+  line1: string
+  line2?: string
+  isDefault?: boolean
+}
+
+const PROFILE_FIELDS = ['fullName', 'phone', 'locale'] as const
+const ADDRESS_FIELDS = [
+  'label',
+  'recipient',
+  'phone',
+  'country',
+  'postalCode',
+  'region',
+  'city',
+  'line1',
+  'line2',
+  'isDefault',
+] as const
+
+/**
+ * Customer accounts: sign-up, profile, password and saved addresses.
+ */
+export default class AccountService {
+  /** Creates a customer account; the password is hashed on save. */
+  async register(input: RegistrationInput): Promise<User> {
+    const user = await User.create({
+      email: input.email,
+      password: input.password,
+      fullName: input.name,
+      role: UserRole.Customer,
+    })
+    await CustomerRegistered.dispatch(
+      user,
+      actorFor(user),
+      changeBetween({}, snapshot(user, ['email', 'fullName', 'role']))
+    )
+    return user
+  }
+
+  async updateProfile(user: User, input: ProfileInput): Promise<User> {
+    const before = snapshot(user, PROFILE_FIELDS)
+    user.merge({ fullName: input.fullName, phone: input.phone ?? null, locale: input.locale ?? user.locale })
+    await user.save()
+    const change = changeBetween(before, snapshot(user, PROFILE_FIELDS))
+    if (Object.keys(change.after).length) {
+      await CustomerProfileUpdated.dispatch(user, actorFor(user), change)
+    }
+    return user
+  }
+
+  /** Replaces the password after checking the current one. */
+  async changePassword(user: User, currentPassword: string, password: string) {
+    if (!(await user.verifyPassword(currentPassword))) {
+      failValidation('currentPassword', 'The current password is not correct', 'currentPassword')
+    }
+    user.password = password
+    await user.save()
+    await CustomerProfileUpdated.dispatch(user, actorFor(user), {
+      before: { password: '[redacted]' },
+      after: { password: '[redacted]' },
+    })
+  }
+
+  /**
+   * Adds an address, or edits one of the user's own. The first address, or
+   * one marked default, becomes the only default address.
+   */
+  async saveAddress(user: User, input: AddressInput, address?: Address): Promise<Address> {
+    const before = address ? snapshot(address, ADDRESS_FIELDS) : {}
+    const saved = await db.transaction(async (trx) => {
+      const count = await Address.query({ client: trx }).where('user_id', user.id).count('* as total')
+      const target = address ?? new Address()
+      target.useTransaction(trx)
+      target.merge({
+        userId: user.id,
+        label: input.label ?? null,
+        recipient: input.recipient,
+        phone: input.phone,
+        country: input.country,
+        postalCode: input.postalCode,
+        region: input.region ?? null,
+        city: input.city ?? null,
+        line1: input.line1,
+        line2: input.line2 ?? null,
+        isDefault: Boolean(input.isDefault) || Number(count[0].$extras.total) === 0,
+      })
+      if (target.isDefault) {
+        await Address.query({ client: trx })
+          .where('user_id', user.id)
+          .if(target.id, (query) => query.whereNot('id', target.id))
+          .update({ is_default: false })
+      }
+      await target.save()
+      return target
+    })
+    await CustomerAddressSaved.dispatch(saved, actorFor(user), changeBetween(before, snapshot(saved, ADDRESS_FIELDS)))
+    return saved
+  }
+
+  async removeAddress(user: User, address: Address) {
+    const before = snapshot(address, ADDRESS_FIELDS)
+    await address.delete()
+    await CustomerAddressRemoved.dispatch(address, actorFor(user), changeBetween(before, {}))
+  }
+}

@@ -1,0 +1,280 @@
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Product from '#models/product'
+import ProductVariant, { type VariantOptions } from '#models/product_variant'
+import type Seller from '#models/seller'
+import storeConfig from '#config/store'
+import type { Actor } from '#audit/actor'
+import { changeBetween, snapshot } from '#audit/change'
+import { uniqueSlug } from '#services/slug'
+import { failValidation } from '#services/validation'
+import { CONTENT_FIELDS, productSnapshot } from '#services/catalog/product_snapshot'
+import { DateTime } from 'luxon'
+import { InvalidTransitionException } from '#lifecycles/state_machine'
+import {
+  EDITABLE_PRODUCT_STATUSES,
+  ProductStatus,
+  productLifecycle,
+} from '#lifecycles/product_lifecycle'
+import ProductCreated from '#events/product_created'
+import ProductUpdated from '#events/product_updated'
+import ProductSubmitted from '#events/product_submitted'
+import ProductPublished from '#events/product_published'
+import ProductRejected from '#events/product_rejected'
+import ProductArchived from '#events/product_archived'
+import ProductRestored from '#events/product_restored'
+
+export interface VariantInput {
+  id?: number
+  sku: string
+  price: number
+  compareAtPrice?: number
+  stock: number
+  weightGrams?: number
+  options?: VariantOptions
+}
+
+export interface ProductInput {
+  title: string
+  titleEn?: string
+  description?: string
+  descriptionEn?: string
+  categoryId: number
+  variants: VariantInput[]
+}
+
+/**
+ * Creates and edits a seller's products and moves them through review.
+ * Every change runs in one transaction and is announced by an event once
+ * committed; prices are integer minor units of the store currency.
+ */
+export default class ProductService {
+  async create(seller: Seller, input: ProductInput, actor: Actor): Promise<Product> {
+    await this.#assertVariants(seller, input.variants, null)
+    const product = await db.transaction(async (trx) => {
+      const created = await Product.create(
+        {
+          sellerId: seller.id,
+          categoryId: input.categoryId,
+          slug: uniqueSlug(input.titleEn || input.title),
+          title: input.title,
+          titleEn: input.titleEn ?? null,
+          description: input.description ?? null,
+          descriptionEn: input.descriptionEn ?? null,
+          status: ProductStatus.Draft,
+          currency: storeConfig.currency,
+        },
+        { client: trx }
+      )
+      await this.#saveVariants(created, input.variants, [], trx)
+      return created
+    })
+    await product.load('variants')
+    await ProductCreated.dispatch(product, actor, changeBetween({}, productSnapshot(product, product.variants)))
+    return product
+  }
+
+  /**
+   * Applies the given fields. Variants listed with an id are updated, without
+   * one are added, and existing variants left out are removed. Changing the
+   * text or category of a published product sends it back to review.
+   */
+  async update(product: Product, input: Partial<ProductInput>, actor: Actor): Promise<Product> {
+    const seller = await product.related('seller').query().firstOrFail()
+    if (input.variants) await this.#assertVariants(seller, input.variants, product)
+
+    const { before, resubmitted } = await db.transaction(async (trx) => {
+      const fresh = await this.#lock(product.id, trx)
+      if (!EDITABLE_PRODUCT_STATUSES.includes(fresh.status)) {
+        throw new InvalidTransitionException(
+          `Cannot edit a product that is ${fresh.status.replaceAll('_', ' ')}`
+        )
+      }
+      const variants = await fresh.related('variants').query().useTransaction(trx)
+      const beforeSnapshot = productSnapshot(fresh, variants)
+
+      fresh.merge(
+        Object.fromEntries(
+          CONTENT_FIELDS.filter((field) => input[field] !== undefined).map((field) => [field, input[field]])
+        )
+      )
+      const contentChanged = CONTENT_FIELDS.some((field) => fresh.$dirty[field] !== undefined)
+      const mustReview = contentChanged && fresh.status === ProductStatus.Published
+      if (mustReview) {
+        fresh.status = productLifecycle.next(fresh.status, 'resubmit')
+        fresh.submittedAt = DateTime.now()
+      }
+      await fresh.save()
+      if (input.variants) await this.#saveVariants(fresh, input.variants, variants, trx)
+      else await this.#refreshDerived(fresh, variants, trx)
+      return { before: beforeSnapshot, resubmitted: mustReview }
+    })
+
+    await product.refresh()
+    await product.load('variants')
+    const change = changeBetween(before, productSnapshot(product, product.variants))
+    if (resubmitted) change.after.status = product.status
+    await ProductUpdated.dispatch(product, actor, change)
+    return product
+  }
+
+  /** Sends a draft or rejected product to review. */
+  async submit(product: Product, actor: Actor) {
+    return this.#transition(product, 'submit', actor, ProductSubmitted, (fresh) => {
+      fresh.rejectionReason = null
+      fresh.submittedAt = DateTime.now()
+    })
+  }
+
+  /** Publishes a product in review; it appears on the storefront at once. */
+  async publish(product: Product, actor: Actor) {
+    return this.#transition(product, 'publish', actor, ProductPublished, (fresh) => {
+      fresh.publishedAt = DateTime.now()
+    })
+  }
+
+  /** Rejects a product in review; the seller sees the reason and may resubmit. */
+  async reject(product: Product, reason: string, actor: Actor) {
+    return this.#transition(product, 'reject', actor, ProductRejected, (fresh) => {
+      fresh.rejectionReason = reason
+    })
+  }
+
+  /** Takes a product off sale (or shelves a draft). */
+  async archive(product: Product, actor: Actor) {
+    return this.#transition(product, 'archive', actor, ProductArchived)
+  }
+
+  /** Brings an archived product back as a draft. */
+  async restore(product: Product, actor: Actor) {
+    return this.#transition(product, 'restore', actor, ProductRestored)
+  }
+
+  /**
+   * Moves a product through its lifecycle under a row lock, so two operators
+   * acting at once cannot both succeed (the second gets a 409).
+   */
+  async #transition(
+    product: Product,
+    action: 'submit' | 'publish' | 'reject' | 'archive' | 'restore',
+    actor: Actor,
+    Event: typeof ProductSubmitted,
+    apply?: (fresh: Product) => void
+  ) {
+    const fields = ['status', 'rejectionReason'] as const
+    const before = await db.transaction(async (trx) => {
+      const fresh = await this.#lock(product.id, trx)
+      const previous = snapshot(fresh, fields)
+      fresh.status = productLifecycle.next(fresh.status, action)
+      apply?.(fresh)
+      await fresh.save()
+      return previous
+    })
+    await product.refresh()
+    await Event.dispatch(product, actor, changeBetween(before, snapshot(product, fields)))
+    return product
+  }
+
+  #lock(id: number, trx: TransactionClientContract) {
+    return Product.query({ client: trx }).where('id', id).forUpdate().firstOrFail()
+  }
+
+  /**
+   * Checks what the validator cannot: SKUs unused by the seller's other
+   * products, ids that belong to this product, and options that give every
+   * variant the same option names and a distinct combination.
+   */
+  async #assertVariants(seller: Seller, variants: VariantInput[], product: Product | null) {
+    const names = JSON.stringify(Object.keys(variants[0]?.options ?? {}).sort())
+    const combinations = new Set<string>()
+    variants.forEach((variant, index) => {
+      const options = variant.options ?? {}
+      if (JSON.stringify(Object.keys(options).sort()) !== names) {
+        failValidation(
+          `variants.${index}.options`,
+          'Every variant must have a value for the same options',
+          'variantOptions'
+        )
+      }
+      const combination = JSON.stringify(Object.entries(options).sort())
+      if (variants.length > 1 && combinations.has(combination)) {
+        failValidation(`variants.${index}.options`, 'Two variants have the same options', 'distinctOptions')
+      }
+      combinations.add(combination)
+      if (variant.compareAtPrice !== undefined && variant.compareAtPrice < variant.price) {
+        failValidation(
+          `variants.${index}.compareAtPrice`,
+          'The compare-at price must not be lower than the price',
+          'compareAtPrice'
+        )
+      }
+    })
+
+    const ownIds = product ? await product.related('variants').query().select('id') : []
+    const ownIdSet = new Set(ownIds.map((variant) => variant.id))
+    variants.forEach((variant, index) => {
+      if (variant.id !== undefined && !ownIdSet.has(variant.id)) {
+        failValidation(`variants.${index}.id`, 'This variant does not belong to the product', 'variantId')
+      }
+    })
+
+    const taken = await ProductVariant.query()
+      .where('seller_id', seller.id)
+      .whereIn(
+        'sku',
+        variants.map((variant) => variant.sku)
+      )
+      .if(product, (query) => query.whereNot('product_id', product!.id))
+      .select('sku')
+    if (taken.length) {
+      const index = variants.findIndex((variant) => variant.sku === taken[0].sku)
+      failValidation(`variants.${index}.sku`, 'This SKU is already used by another of your products', 'skuTaken')
+    }
+  }
+
+  async #saveVariants(
+    product: Product,
+    inputs: VariantInput[],
+    existing: ProductVariant[],
+    trx: TransactionClientContract
+  ) {
+    const keep = new Set(inputs.filter((input) => input.id).map((input) => input.id))
+    const removed = existing.filter((variant) => !keep.has(variant.id))
+    if (removed.length) {
+      await ProductVariant.query({ client: trx })
+        .whereIn(
+          'id',
+          removed.map((variant) => variant.id)
+        )
+        .delete()
+    }
+
+    const saved: ProductVariant[] = []
+    for (const [position, input] of inputs.entries()) {
+      const variant = existing.find((candidate) => candidate.id === input.id) ?? new ProductVariant()
+      variant.useTransaction(trx)
+      variant.merge({
+        productId: product.id,
+        sellerId: product.sellerId,
+        sku: input.sku,
+        price: input.price,
+        compareAtPrice: input.compareAtPrice ?? null,
+        stock: input.stock,
+        weightGrams: input.weightGrams ?? null,
+        options: input.options ?? {},
+        position,
+      })
+      await variant.save()
+      saved.push(variant)
+    }
+    await this.#refreshDerived(product, saved, trx)
+  }
+
+  /** Keeps the columns the storefront filters on in step with the variants. */
+  async #refreshDerived(product: Product, variants: ProductVariant[], trx: TransactionClientContract) {
+    product.useTransaction(trx)
+    product.minPrice = Math.min(...variants.map((variant) => variant.price))
+    product.searchText = [product.title, product.titleEn ?? ''].join(' ').toLowerCase()
+    await product.save()
+  }
+}

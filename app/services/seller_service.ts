@@ -1,0 +1,166 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import encryption from '@adonisjs/core/services/encryption'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Seller from '#models/seller'
+import SellerMember from '#models/seller_member'
+import type User from '#models/user'
+import { SellerMemberRole } from '#models/user_role'
+import type { Actor } from '#audit/actor'
+import { changeBetween, snapshot } from '#audit/change'
+import { uniqueSlug } from '#services/slug'
+import { failValidation } from '#services/validation'
+import { InvalidTransitionException } from '#lifecycles/state_machine'
+import { SellerStatus, sellerLifecycle } from '#lifecycles/seller_lifecycle'
+import SellerApplied from '#events/seller_applied'
+import SellerApproved from '#events/seller_approved'
+import SellerRejected from '#events/seller_rejected'
+import SellerProfileUpdated from '#events/seller_profile_updated'
+
+export interface SellerApplicationInput {
+  name: string
+  businessNumber: string
+  representative: string
+  contactEmail: string
+  contactPhone: string
+  description?: string
+  bankName: string
+  bankAccountHolder: string
+  bankAccountNumber: string
+}
+
+/** Application fields shown in audit diffs; the account number only by its last four digits. */
+const AUDITED_FIELDS = [
+  'name',
+  'businessNumber',
+  'representative',
+  'contactEmail',
+  'contactPhone',
+  'description',
+  'bankName',
+  'bankAccountHolder',
+  'bankAccountLast4',
+  'status',
+  'rejectionReason',
+] as const
+
+/**
+ * Seller applications (입점 신청), their review by operators, and the store
+ * details a seller keeps up to date afterwards.
+ */
+export default class SellerService {
+  /**
+   * Files an application for the user, who becomes the seller's owner. A
+   * rejected applicant re-applies with corrected details; anyone else who
+   * already belongs to a seller gets a 409.
+   */
+  async apply(user: User, input: SellerApplicationInput, actor: Actor): Promise<Seller> {
+    const membership = await SellerMember.query().where('user_id', user.id).preload('seller').first()
+    const existing = membership?.seller ?? null
+    if (existing && !sellerLifecycle.can(existing.status, 'reapply')) {
+      throw new InvalidTransitionException('You already belong to a seller; one account can run one shop')
+    }
+    await this.#assertBusinessNumberFree(input.businessNumber, existing?.id)
+
+    const { seller, before } = await db.transaction(async (trx) => {
+      if (existing) {
+        const fresh = await this.#lock(existing.id, trx)
+        const previous = snapshot(fresh, AUDITED_FIELDS)
+        fresh.merge(this.#applicationFields(input))
+        fresh.status = sellerLifecycle.next(fresh.status, 'reapply')
+        fresh.rejectionReason = null
+        await fresh.save()
+        return { seller: fresh, before: previous }
+      }
+      const created = await Seller.create(
+        { ...this.#applicationFields(input), slug: uniqueSlug(input.name), status: SellerStatus.Pending },
+        { client: trx }
+      )
+      await SellerMember.create(
+        { sellerId: created.id, userId: user.id, role: SellerMemberRole.Owner },
+        { client: trx }
+      )
+      return { seller: created, before: {} }
+    })
+    await SellerApplied.dispatch(seller, actor, changeBetween(before, snapshot(seller, AUDITED_FIELDS)))
+    return seller
+  }
+
+  /** Approves a pending application; the owner can then use the seller center. */
+  async approve(seller: Seller, actor: Actor) {
+    return this.#review(seller, 'approve', actor, null)
+  }
+
+  /** Rejects a pending application with a reason the applicant will read. */
+  async reject(seller: Seller, reason: string, actor: Actor) {
+    return this.#review(seller, 'reject', actor, reason)
+  }
+
+  /** Updates the store details and payout account of an approved seller. */
+  async updateProfile(seller: Seller, input: SellerApplicationInput, actor: Actor): Promise<Seller> {
+    await this.#assertBusinessNumberFree(input.businessNumber, seller.id)
+    const before = await db.transaction(async (trx) => {
+      const fresh = await this.#lock(seller.id, trx)
+      const previous = snapshot(fresh, AUDITED_FIELDS)
+      fresh.merge(this.#applicationFields(input))
+      await fresh.save()
+      return previous
+    })
+    await seller.refresh()
+    await SellerProfileUpdated.dispatch(seller, actor, changeBetween(before, snapshot(seller, AUDITED_FIELDS)))
+    return seller
+  }
+
+  /** The decrypted payout account number, for the seller's own settings page. */
+  revealAccountNumber(seller: Seller): string {
+    return encryption.decrypt<string>(seller.bankAccountNumber, 'seller-bank-account') ?? ''
+  }
+
+  async #review(seller: Seller, action: 'approve' | 'reject', actor: Actor, reason: string | null) {
+    const fields = ['status', 'rejectionReason'] as const
+    const before = await db.transaction(async (trx) => {
+      const fresh = await this.#lock(seller.id, trx)
+      const previous = snapshot(fresh, fields)
+      fresh.status = sellerLifecycle.next(fresh.status, action)
+      fresh.rejectionReason = reason
+      fresh.reviewedById = actor.userId
+      fresh.reviewedAt = DateTime.now()
+      await fresh.save()
+      return previous
+    })
+    await seller.refresh()
+    const Event = action === 'approve' ? SellerApproved : SellerRejected
+    await Event.dispatch(seller, actor, changeBetween(before, snapshot(seller, fields)))
+    return seller
+  }
+
+  #applicationFields(input: SellerApplicationInput) {
+    const accountDigits = input.bankAccountNumber.replaceAll('-', '')
+    return {
+      name: input.name,
+      businessNumber: input.businessNumber,
+      representative: input.representative,
+      contactEmail: input.contactEmail,
+      contactPhone: input.contactPhone,
+      description: input.description ?? null,
+      bankName: input.bankName,
+      bankAccountHolder: input.bankAccountHolder,
+      bankAccountNumber: encryption.encrypt(input.bankAccountNumber, { purpose: 'seller-bank-account' }),
+      bankAccountLast4: accountDigits.slice(-4),
+    }
+  }
+
+  async #assertBusinessNumberFree(businessNumber: string, ownSellerId: number | undefined) {
+    const taken = await Seller.query()
+      .where('business_number', businessNumber)
+      .if(ownSellerId, (query) => query.whereNot('id', ownSellerId!))
+      .first()
+    if (taken) {
+      failValidation('businessNumber', 'This business registration number is already registered', 'businessNumberTaken')
+    }
+  }
+
+  #lock(id: number, trx: TransactionClientContract) {
+    return Seller.query({ client: trx }).where('id', id).forUpdate().firstOrFail()
+  }
+}

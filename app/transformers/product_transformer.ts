@@ -1,0 +1,49 @@
+import { BaseTransformer } from '@adonisjs/core/transformers'
+import type Product from '#models/product'
+import VariantTransformer from '#transformers/variant_transformer'
+
+/**
+ * A product in the Store API. Lists show the starting price; the detail and
+ * the seller endpoints add the variants.
+ */
+export default class ProductTransformer extends BaseTransformer<Product> {
+  toObject() {
+    const product = this.resource
+    return {
+      id: product.id,
+      slug: product.slug,
+      title: product.title,
+      titleEn: product.titleEn,
+      categoryId: product.categoryId,
+      price: { amount: product.minPrice, currency: product.currency },
+      inStock: (product.variants ?? []).some((variant) => variant.stock > 0),
+      seller: product.seller
+        ? { id: product.seller.id, name: product.seller.name, slug: product.seller.slug }
+        : { id: product.sellerId },
+      publishedAt: product.publishedAt?.toISO() ?? null,
+    }
+  }
+
+  toDetail() {
+    const product = this.resource
+    return {
+      ...this.toObject(),
+      description: product.description,
+      descriptionEn: product.descriptionEn,
+      variants: product.variants.map((variant) => new VariantTransformer(variant, product.currency).toObject()),
+    }
+  }
+
+  /** What the owning seller sees: review status and reason, timestamps. */
+  toSellerView() {
+    const product = this.resource
+    return {
+      ...this.toDetail(),
+      status: product.status,
+      rejectionReason: product.rejectionReason,
+      submittedAt: product.submittedAt?.toISO() ?? null,
+      createdAt: product.createdAt.toISO(),
+      updatedAt: product.updatedAt?.toISO() ?? null,
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import router from '@adonisjs/core/services/router'
+import { controllers } from '#generated/controllers'
+import { middleware } from '#start/kernel'
+
+/*
+ * Applying to sell, and the seller center for members of approved sellers.
+ * Product routes check ownership with ProductPolicy.
+ */
+router
+  .group(() => {
+    router.get('/', [controllers.seller.Application, 'show']).as('show')
+    router.post('/', [controllers.seller.Application, 'store']).as('store')
+  })
+  .prefix('/sell')
+  .as('seller.application')
+  .use(middleware.auth())
+
+router
+  .group(() => {
+    router.get('/', [controllers.seller.Dashboard, 'show']).as('dashboard')
+    router.get('/products', [controllers.seller.Products, 'index']).as('products.index')
+    router.get('/products/create', [controllers.seller.Products, 'create']).as('products.create')
+    router.post('/products', [controllers.seller.Products, 'store']).as('products.store')
+    router
+      .group(() => {
+        router.get('/edit', [controllers.seller.Products, 'edit']).as('edit')
+        router.put('/', [controllers.seller.Products, 'update']).as('update')
+        router.post('/submit', [controllers.seller.Products, 'submit']).as('submit')
+        router.post('/archive', [controllers.seller.Products, 'archive']).as('archive')
+        router.post('/restore', [controllers.seller.Products, 'restore']).as('restore')
+      })
+      .prefix('/products/:id')
+      .as('products')
+      .where('id', router.matchers.number())
+    router.get('/settings', [controllers.seller.Settings, 'edit']).as('settings.edit')
+    router.put('/settings', [controllers.seller.Settings, 'update']).as('settings.update')
+  })
+  .prefix('/seller')
+  .as('seller')
+  .use([middleware.auth(), middleware.sellerCenter()])
