@@ -10,6 +10,5 @@ export default defineConfig({
   formatter: formatters.icu(),
   defaultLocale: env.get('DEFAULT_LOCALE', 'ko'),
   supportedLocales: ['ko', 'en'],
-  fallbackLocales: { en: 'ko' },
   loaders: [loaders.fs({ location: app.languageFilesPath() })],
 })

@@ -217,12 +217,12 @@ export class SellerMemberSchema extends BaseModel {
 }
 
 export class SellerSchema extends BaseModel {
-  static $columns = ['bankAccountHolder', 'bankAccountLast4', 'bankAccountNumber', 'bankName', 'businessNumber', 'contactEmail', 'contactPhone', 'createdAt', 'description', 'id', 'name', 'rejectionReason', 'representative', 'reviewedAt', 'reviewedById', 'slug', 'status', 'updatedAt'] as const
+  static $columns = ['bankAccountHolder', 'bankAccountLastDigits', 'bankAccountNumber', 'bankName', 'businessNumber', 'contactEmail', 'contactPhone', 'createdAt', 'description', 'id', 'name', 'rejectionReason', 'representative', 'reviewedAt', 'reviewedById', 'slug', 'status', 'updatedAt'] as const
   $columns = SellerSchema.$columns
   @column()
   declare bankAccountHolder: string
   @column()
-  declare bankAccountLast4: string
+  declare bankAccountLastDigits: string
   @column({ serializeAs: null })
   declare bankAccountNumber: string
   @column()

@@ -1,6 +1,7 @@
 /*
- * HTTP middleware: the server stack runs for every request, the router stack
- * for requests that match a route, and named middleware per route.
+ * HTTP middleware. The server stack runs for every request, including ones
+ * that match no route, so that error pages render with the visitor's
+ * language, session and account menu. Named middleware guard route groups.
  */
 import router from '@adonisjs/core/services/router'
 import server from '@adonisjs/core/services/server'
@@ -10,16 +11,15 @@ server.errorHandler(() => import('#exceptions/handler'))
 server.use([
   () => import('#middleware/container_bindings_middleware'),
   () => import('@adonisjs/static/static_middleware'),
-])
-
-router.use([
   () => import('@adonisjs/core/bodyparser_middleware'),
   () => import('@adonisjs/session/session_middleware'),
   () => import('@adonisjs/shield/shield_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
-  
-  
+  () => import('#middleware/detect_locale_middleware'),
+  () => import('#middleware/initialize_bouncer_middleware'),
 ])
+
+router.use([])
 
 export const middleware = router.named({
   auth: () => import('#middleware/auth_middleware'),

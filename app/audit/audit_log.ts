@@ -81,7 +81,16 @@ export async function appendAuditEntry(
   meta: RequestMeta = currentRequestMeta()
 ): Promise<AuditEvent> {
   return db.transaction(async (trx: TransactionClientContract) => {
-    await trx.from('audit_chain_heads').where('id', 1).increment('last_event_id', 1)
+    const moved = await trx.from('audit_chain_heads').where('id', 1).increment('last_event_id', 1)
+    if (Number(moved) === 0) {
+      // First event of an empty log: create the head, then take it.
+      await trx
+        .table('audit_chain_heads')
+        .insert({ id: 1, last_event_id: 0, last_hash: GENESIS_HASH })
+        .onConflict('id')
+        .ignore()
+      await trx.from('audit_chain_heads').where('id', 1).increment('last_event_id', 1)
+    }
     const head = await trx.from('audit_chain_heads').where('id', 1).firstOrFail()
 
     const row: ChainedFields = {

@@ -39,7 +39,7 @@ const AUDITED_FIELDS = [
   'description',
   'bankName',
   'bankAccountHolder',
-  'bankAccountLast4',
+  'bankAccountLastDigits',
   'status',
   'rejectionReason',
 ] as const
@@ -146,7 +146,7 @@ export default class SellerService {
       bankName: input.bankName,
       bankAccountHolder: input.bankAccountHolder,
       bankAccountNumber: encryption.encrypt(input.bankAccountNumber, { purpose: 'seller-bank-account' }),
-      bankAccountLast4: accountDigits.slice(-4),
+      bankAccountLastDigits: accountDigits.slice(-4),
     }
   }
 

@@ -17,7 +17,7 @@ export default class extends BaseSchema {
       table.string('bank_account_holder', 60).notNullable()
       // Encrypted with the app key; only the last four digits are kept in clear.
       table.text('bank_account_number').notNullable()
-      table.string('bank_account_last4', 4).notNullable()
+      table.string('bank_account_last_digits', 4).notNullable()
       table.enum('status', ['pending', 'approved', 'rejected']).notNullable().defaultTo('pending')
       table.text('rejection_reason').nullable()
       table.integer('reviewed_by_id').nullable().references('id').inTable('users').onDelete('SET NULL')

@@ -32,10 +32,6 @@ export default class extends BaseSchema {
       table.integer('last_event_id').notNullable().defaultTo(0)
       table.string('last_hash', 64).notNullable()
     })
-
-    this.defer(async (db) => {
-      await db.table('audit_chain_heads').insert({ id: 1, last_event_id: 0, last_hash: '0'.repeat(64) })
-    })
   }
 
   async down() {

@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs'
+import app from '@adonisjs/core/services/app'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { assert } from '@japa/assert'
+import { apiClient } from '@japa/api-client'
+import { browserClient } from '@japa/browser-client'
+import { pluginAdonisJS } from '@japa/plugin-adonisjs'
+import { sessionApiClient } from '@adonisjs/session/plugins/api_client'
+import { sessionBrowserClient } from '@adonisjs/session/plugins/browser_client'
+import { authApiClient } from '@adonisjs/auth/plugins/api_client'
+import { authBrowserClient } from '@adonisjs/auth/plugins/browser_client'
+import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
+import { dbAssertions } from '@adonisjs/lucid/plugins/db'
+import type { Config } from '@japa/runner/types'
+import { chromium } from 'playwright'
+import { prepareTestDatabase } from '#tests/helpers/database'
+
+/**
+ * Chromium for the browser suite: CHROMIUM_PATH, else the system's
+ * /usr/bin/chromium, else the copy shipped inside @sparticuz/chromium.
+ */
+async function launchChromium(options: { headless?: boolean; slowMo?: number; devtools?: boolean }) {
+  const flags = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ]
+  let executablePath = process.env.CHROMIUM_PATH
+  if (!executablePath && existsSync('/usr/bin/chromium')) executablePath = '/usr/bin/chromium'
+  if (!executablePath) {
+    const { default: packaged } = await import('@sparticuz/chromium')
+    executablePath = await packaged.executablePath()
+  }
+  return chromium.launch({ ...options, executablePath, args: flags })
+}
+
+export const plugins: Config['plugins'] = [
+  assert(),
+  pluginAdonisJS(app),
+  dbAssertions(app),
+  apiClient(),
+  sessionApiClient(app),
+  shieldApiClient(),
+  authApiClient(app),
+  browserClient({ runInSuites: ['browser'], launcher: launchChromium }),
+  sessionBrowserClient(app),
+  authBrowserClient(app),
+]
+
+export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
+  setup: [() => prepareTestDatabase(), () => testUtils.db().migrate()],
+  teardown: [],
+}
+
+export const configureSuite: Config['configureSuite'] = (suite) => {
+  if (['browser', 'functional'].includes(suite.name)) {
+    return suite.setup(() => testUtils.httpServer().start())
+  }
+}
