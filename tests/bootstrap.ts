@@ -13,13 +13,14 @@ import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import { dbAssertions } from '@adonisjs/lucid/plugins/db'
 import type { Config } from '@japa/runner/types'
 import { chromium } from 'playwright'
+import type { PluginConfig } from '@japa/browser-client/types'
 import { prepareTestDatabase } from '#tests/helpers/database'
 
 /**
  * Chromium for the browser suite: CHROMIUM_PATH, else the system's
  * /usr/bin/chromium, else the copy shipped inside @sparticuz/chromium.
  */
-async function launchChromium(options: { headless?: boolean; slowMo?: number; devtools?: boolean }) {
+const launchChromium: NonNullable<PluginConfig['launcher']> = async (options) => {
   const flags = [
     '--no-sandbox',
     '--disable-gpu',
@@ -35,7 +36,7 @@ async function launchChromium(options: { headless?: boolean; slowMo?: number; de
     const { default: packaged } = await import('@sparticuz/chromium')
     executablePath = await packaged.executablePath()
   }
-  return chromium.launch({ ...options, executablePath, args: flags })
+  return chromium.launch({ headless: options.headless, slowMo: options.slowMo, executablePath, args: flags })
 }
 
 export const plugins: Config['plugins'] = [
@@ -56,7 +57,15 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   teardown: [],
 }
 
+/** Every test starts with fresh rate-limit counters (the store is memory in tests). */
+async function resetRateLimits() {
+  const limiter = await app.container.make('limiter.manager')
+  await limiter.clear()
+}
+
 export const configureSuite: Config['configureSuite'] = (suite) => {
+  suite.onGroup((group) => group.each.setup(resetRateLimits))
+  suite.onTest((test) => test.setup(resetRateLimits))
   if (['browser', 'functional'].includes(suite.name)) {
     return suite.setup(() => testUtils.httpServer().start())
   }

@@ -16,7 +16,12 @@ const dataResponse = (description: string, schema: object) => ({
 })
 
 const bearer = [{ bearerAuth: [] }]
-const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }
+const idParameter = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'integer', minimum: 1 },
+}
 const reasonBody = {
   required: true,
   content: json({
@@ -38,8 +43,14 @@ const schemas = {
           type: 'object',
           required: ['code', 'message'],
           properties: {
-            field: { type: 'string', description: 'The input field at fault, for validation errors' },
-            code: { type: 'string', description: 'E_* error code, or the validation rule that failed' },
+            field: {
+              type: 'string',
+              description: 'The input field at fault, for validation errors',
+            },
+            code: {
+              type: 'string',
+              description: 'E_* error code, or the validation rule that failed',
+            },
             message: { type: 'string' },
           },
         },
@@ -50,7 +61,11 @@ const schemas = {
     type: 'object',
     required: ['amount', 'currency'],
     properties: {
-      amount: { type: 'integer', minimum: 0, description: 'Minor units of the currency (KRW has none)' },
+      amount: {
+        type: 'integer',
+        minimum: 0,
+        description: 'Minor units of the currency (KRW has none)',
+      },
       currency: { type: 'string', pattern: '^[A-Z]{3}$' },
     },
   },
@@ -68,7 +83,16 @@ const schemas = {
   },
   Variant: {
     type: 'object',
-    required: ['id', 'sku', 'price', 'compareAtPrice', 'stock', 'inStock', 'weightGrams', 'options'],
+    required: [
+      'id',
+      'sku',
+      'price',
+      'compareAtPrice',
+      'stock',
+      'inStock',
+      'weightGrams',
+      'options',
+    ],
     properties: {
       id: { type: 'integer' },
       sku: { type: 'string' },
@@ -82,7 +106,17 @@ const schemas = {
   },
   ProductSummary: {
     type: 'object',
-    required: ['id', 'slug', 'title', 'titleEn', 'categoryId', 'price', 'inStock', 'seller', 'publishedAt'],
+    required: [
+      'id',
+      'slug',
+      'title',
+      'titleEn',
+      'categoryId',
+      'price',
+      'inStock',
+      'seller',
+      'publishedAt',
+    ],
     properties: {
       id: { type: 'integer' },
       slug: { type: 'string' },
@@ -217,7 +251,12 @@ const pageOf = (item: string) => ({
 
 const catalogParameters = [
   { name: 'q', in: 'query', schema: { type: 'string', maxLength: 100 } },
-  { name: 'category', in: 'query', schema: { type: 'string' }, description: 'Slug or id; includes subcategories' },
+  {
+    name: 'category',
+    in: 'query',
+    schema: { type: 'string' },
+    description: 'Slug or id; includes subcategories',
+  },
   { name: 'seller', in: 'query', schema: { type: 'string' }, description: 'Slug or id' },
   { name: 'minPrice', in: 'query', schema: { type: 'integer', minimum: 0 } },
   { name: 'maxPrice', in: 'query', schema: { type: 'integer', minimum: 0 } },
@@ -237,7 +276,9 @@ export const openApiDocument = {
   },
   servers: [{ url: '/api/v1' }],
   components: {
-    securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'Token from POST /auth/login' } },
+    securitySchemes: {
+      bearerAuth: { type: 'http', scheme: 'bearer', description: 'Token from POST /auth/login' },
+    },
     schemas,
   },
   paths: {
@@ -308,14 +349,19 @@ export const openApiDocument = {
         operationId: 'me',
         summary: 'The signed-in account',
         security: bearer,
-        responses: { '200': dataResponse('The account', ref('User')), '401': errorResponse('Not signed in') },
+        responses: {
+          '200': dataResponse('The account', ref('User')),
+          '401': errorResponse('Not signed in'),
+        },
       },
     },
     '/categories': {
       get: {
         operationId: 'listCategories',
         summary: 'The category tree as a flat list (link children with parentId)',
-        responses: { '200': dataResponse('All categories', { type: 'array', items: ref('Category') }) },
+        responses: {
+          '200': dataResponse('All categories', { type: 'array', items: ref('Category') }),
+        },
       },
     },
     '/products': {
@@ -331,7 +377,10 @@ export const openApiDocument = {
         operationId: 'showProduct',
         summary: 'A published product with its variants',
         parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': dataResponse('The product', ref('Product')), '404': errorResponse('Not found') },
+        responses: {
+          '200': dataResponse('The product', ref('Product')),
+          '404': errorResponse('Not found'),
+        },
       },
     },
     '/seller/products': {

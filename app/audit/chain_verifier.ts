@@ -5,7 +5,13 @@ import { GENESIS_HASH, hashRow } from '#audit/audit_log'
 /** The first problem found in the chain, or none. */
 export type ChainReport =
   | { ok: true; rows: number }
-  | { ok: false; rows: number; eventId: number; problem: 'modified' | 'missing' | 'relinked'; message: string }
+  | {
+      ok: false
+      rows: number
+      eventId: number
+      problem: 'modified' | 'missing' | 'relinked'
+      message: string
+    }
 
 /**
  * Walks the audit log in id order and recomputes every hash. It reports the

@@ -12,7 +12,10 @@ const SECRET_FIELD = /password|token|secret|bankAccountNumber|apiKey/i
 /** Replaces secret values with a marker that still shows that they changed. */
 function redact(fields: Record<string, unknown>) {
   return Object.fromEntries(
-    Object.entries(fields).map(([key, value]) => [key, SECRET_FIELD.test(key) ? '[redacted]' : value])
+    Object.entries(fields).map(([key, value]) => [
+      key,
+      SECRET_FIELD.test(key) ? '[redacted]' : value,
+    ])
   )
 }
 

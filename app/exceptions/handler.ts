@@ -56,11 +56,13 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     let errors: ApiError[]
 
     if (httpError.code === 'E_VALIDATION_ERROR' && Array.isArray(httpError.messages)) {
-      errors = httpError.messages.map((message: { field: string; rule: string; message: string }) => ({
-        field: message.field,
-        code: message.rule,
-        message: message.message,
-      }))
+      errors = httpError.messages.map(
+        (message: { field: string; rule: string; message: string }) => ({
+          field: message.field,
+          code: message.rule,
+          message: message.message,
+        })
+      )
     } else if (status >= 500) {
       errors = [{ code: 'E_INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side' }]
     } else {

@@ -25,9 +25,12 @@ export default class Product extends ProductSchema {
 
   /** Products customers may see: published, from an approved seller. */
   static visible = scope((query) => {
-    query
-      .where('products.status', ProductStatus.Published)
-      .whereIn('products.seller_id', Seller.query().apply((sellers) => sellers.approved()).select('id'))
+    query.where('products.status', ProductStatus.Published).whereIn(
+      'products.seller_id',
+      Seller.query()
+        .apply((sellers) => sellers.approved())
+        .select('id')
+    )
   })
 
   /** The title in the visitor's language, falling back to the primary title. */

@@ -4,7 +4,7 @@ import Address from '#models/address'
 import { UserRole } from '#models/user_role'
 import { actorFor } from '#audit/actor'
 import { changeBetween, snapshot } from '#audit/change'
-import { failValidation } from '#services/validation'
+import { failValidation, uniquely } from '#services/validation'
 import CustomerRegistered from '#events/customer_registered'
 import CustomerProfileUpdated from '#events/customer_profile_updated'
 import CustomerAddressSaved from '#events/customer_address_saved'
@@ -55,12 +55,18 @@ const ADDRESS_FIELDS = [
 export default class AccountService {
   /** Creates a customer account; the password is hashed on save. */
   async register(input: RegistrationInput): Promise<User> {
-    const user = await User.create({
-      email: input.email,
-      password: input.password,
-      fullName: input.name,
-      role: UserRole.Customer,
-    })
+    const user = await uniquely(
+      () =>
+        User.create({
+          email: input.email,
+          password: input.password,
+          fullName: input.name,
+          role: UserRole.Customer,
+        }),
+      'email',
+      'This email is already taken',
+      'database.unique'
+    )
     await CustomerRegistered.dispatch(
       user,
       actorFor(user),
@@ -71,7 +77,11 @@ export default class AccountService {
 
   async updateProfile(user: User, input: ProfileInput): Promise<User> {
     const before = snapshot(user, PROFILE_FIELDS)
-    user.merge({ fullName: input.fullName, phone: input.phone ?? null, locale: input.locale ?? user.locale })
+    user.merge({
+      fullName: input.fullName,
+      phone: input.phone ?? null,
+      locale: input.locale ?? user.locale,
+    })
     await user.save()
     const change = changeBetween(before, snapshot(user, PROFILE_FIELDS))
     if (Object.keys(change.after).length) {
@@ -100,7 +110,9 @@ export default class AccountService {
   async saveAddress(user: User, input: AddressInput, address?: Address): Promise<Address> {
     const before = address ? snapshot(address, ADDRESS_FIELDS) : {}
     const saved = await db.transaction(async (trx) => {
-      const count = await Address.query({ client: trx }).where('user_id', user.id).count('* as total')
+      const count = await Address.query({ client: trx })
+        .where('user_id', user.id)
+        .count('* as total')
       const target = address ?? new Address()
       target.useTransaction(trx)
       target.merge({
@@ -125,7 +137,11 @@ export default class AccountService {
       await target.save()
       return target
     })
-    await CustomerAddressSaved.dispatch(saved, actorFor(user), changeBetween(before, snapshot(saved, ADDRESS_FIELDS)))
+    await CustomerAddressSaved.dispatch(
+      saved,
+      actorFor(user),
+      changeBetween(before, snapshot(saved, ADDRESS_FIELDS))
+    )
     return saved
   }
 

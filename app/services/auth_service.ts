@@ -14,7 +14,9 @@ const loginLimiter = () => limiter.use({ requests: 5, duration: '1 min', blockDu
  */
 export async function attemptLogin(email: string, password: string, ip: string): Promise<User> {
   const key = `login:${ip}:${email.toLowerCase()}`
-  const [throttled, user] = await loginLimiter().penalize(key, () => User.verifyCredentials(email, password))
+  const [throttled, user] = await loginLimiter().penalize(key, () =>
+    User.verifyCredentials(email, password)
+  )
   if (throttled) throw throttled
   return user
 }

@@ -9,7 +9,7 @@ import { SellerMemberRole } from '#models/user_role'
 import type { Actor } from '#audit/actor'
 import { changeBetween, snapshot } from '#audit/change'
 import { uniqueSlug } from '#services/slug'
-import { failValidation } from '#services/validation'
+import { failValidation, uniquely } from '#services/validation'
 import { InvalidTransitionException } from '#lifecycles/state_machine'
 import { SellerStatus, sellerLifecycle } from '#lifecycles/seller_lifecycle'
 import SellerApplied from '#events/seller_applied'
@@ -55,14 +55,34 @@ export default class SellerService {
    * already belongs to a seller gets a 409.
    */
   async apply(user: User, input: SellerApplicationInput, actor: Actor): Promise<Seller> {
-    const membership = await SellerMember.query().where('user_id', user.id).preload('seller').first()
+    const membership = await SellerMember.query()
+      .where('user_id', user.id)
+      .preload('seller')
+      .first()
     const existing = membership?.seller ?? null
     if (existing && !sellerLifecycle.can(existing.status, 'reapply')) {
-      throw new InvalidTransitionException('You already belong to a seller; one account can run one shop')
+      throw new InvalidTransitionException(
+        'You already belong to a seller; one account can run one shop'
+      )
     }
     await this.#assertBusinessNumberFree(input.businessNumber, existing?.id)
 
-    const { seller, before } = await db.transaction(async (trx) => {
+    const { seller, before } = await uniquely(
+      () => this.#fileApplication(user, input, existing),
+      'businessNumber',
+      'This business registration number is already registered',
+      'businessNumberTaken'
+    )
+    await SellerApplied.dispatch(
+      seller,
+      actor,
+      changeBetween(before, snapshot(seller, AUDITED_FIELDS))
+    )
+    return seller
+  }
+
+  async #fileApplication(user: User, input: SellerApplicationInput, existing: Seller | null) {
+    return db.transaction(async (trx) => {
       if (existing) {
         const fresh = await this.#lock(existing.id, trx)
         const previous = snapshot(fresh, AUDITED_FIELDS)
@@ -73,7 +93,11 @@ export default class SellerService {
         return { seller: fresh, before: previous }
       }
       const created = await Seller.create(
-        { ...this.#applicationFields(input), slug: uniqueSlug(input.name), status: SellerStatus.Pending },
+        {
+          ...this.#applicationFields(input),
+          slug: uniqueSlug(input.name),
+          status: SellerStatus.Pending,
+        },
         { client: trx }
       )
       await SellerMember.create(
@@ -82,8 +106,6 @@ export default class SellerService {
       )
       return { seller: created, before: {} }
     })
-    await SellerApplied.dispatch(seller, actor, changeBetween(before, snapshot(seller, AUDITED_FIELDS)))
-    return seller
   }
 
   /** Approves a pending application; the owner can then use the seller center. */
@@ -97,7 +119,11 @@ export default class SellerService {
   }
 
   /** Updates the store details and payout account of an approved seller. */
-  async updateProfile(seller: Seller, input: SellerApplicationInput, actor: Actor): Promise<Seller> {
+  async updateProfile(
+    seller: Seller,
+    input: SellerApplicationInput,
+    actor: Actor
+  ): Promise<Seller> {
     await this.#assertBusinessNumberFree(input.businessNumber, seller.id)
     const before = await db.transaction(async (trx) => {
       const fresh = await this.#lock(seller.id, trx)
@@ -107,7 +133,11 @@ export default class SellerService {
       return previous
     })
     await seller.refresh()
-    await SellerProfileUpdated.dispatch(seller, actor, changeBetween(before, snapshot(seller, AUDITED_FIELDS)))
+    await SellerProfileUpdated.dispatch(
+      seller,
+      actor,
+      changeBetween(before, snapshot(seller, AUDITED_FIELDS))
+    )
     return seller
   }
 
@@ -145,7 +175,9 @@ export default class SellerService {
       description: input.description ?? null,
       bankName: input.bankName,
       bankAccountHolder: input.bankAccountHolder,
-      bankAccountNumber: encryption.encrypt(input.bankAccountNumber, { purpose: 'seller-bank-account' }),
+      bankAccountNumber: encryption.encrypt(input.bankAccountNumber, {
+        purpose: 'seller-bank-account',
+      }),
       bankAccountLastDigits: accountDigits.slice(-4),
     }
   }
@@ -156,7 +188,11 @@ export default class SellerService {
       .if(ownSellerId, (query) => query.whereNot('id', ownSellerId!))
       .first()
     if (taken) {
-      failValidation('businessNumber', 'This business registration number is already registered', 'businessNumberTaken')
+      failValidation(
+        'businessNumber',
+        'This business registration number is already registered',
+        'businessNumberTaken'
+      )
     }
   }
 

@@ -9,6 +9,34 @@ import { HttpContext } from '@adonisjs/core/http'
  */
 export function failValidation(field: string, message: string, rule: string): never {
   const i18n = HttpContext.get()?.i18n
-  const translated = i18n ? i18n.t(`validator.shared.messages.${rule}`, { field }, message) : message
+  const translated = i18n
+    ? i18n.t(`validator.shared.messages.${rule}`, { field }, message)
+    : message
   throw new errors.E_VALIDATION_ERROR([{ field, message: translated, rule }])
+}
+
+/**
+ * Whether a database error is a unique-constraint violation (PostgreSQL
+ * 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). Two requests racing past the same
+ * validator end here, and the loser gets the validation error it would have
+ * got a moment later.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string })?.code
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE'
+}
+
+/** Runs `write`, turning a unique violation into a field error. */
+export async function uniquely<T>(
+  write: () => Promise<T>,
+  field: string,
+  message: string,
+  rule: string
+) {
+  try {
+    return await write()
+  } catch (error) {
+    if (isUniqueViolation(error)) failValidation(field, message, rule)
+    throw error
+  }
 }

@@ -30,7 +30,9 @@ export default class ProductTransformer extends BaseTransformer<Product> {
       ...this.toObject(),
       description: product.description,
       descriptionEn: product.descriptionEn,
-      variants: product.variants.map((variant) => new VariantTransformer(variant, product.currency).toObject()),
+      variants: product.variants.map((variant) =>
+        new VariantTransformer(variant, product.currency).toObject()
+      ),
     }
   }
 

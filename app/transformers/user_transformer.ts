@@ -6,7 +6,10 @@ export default class UserTransformer extends BaseTransformer<User> {
   toObject() {
     const user = this.resource
     return {
-      ...this.pick(user, ['id', 'email', 'fullName', 'phone', 'role', 'locale']),
+      ...this.pick(user, ['id', 'email', 'fullName', 'role']),
+      // A just-registered user has no phone or locale yet: null, not absent.
+      phone: user.phone ?? null,
+      locale: user.locale ?? null,
       seller: user.membership?.seller
         ? {
             id: user.membership.seller.id,

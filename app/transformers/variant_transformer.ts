@@ -17,7 +17,9 @@ export default class VariantTransformer extends BaseTransformer<ProductVariant> 
       sku: variant.sku,
       price: { amount: variant.price, currency: this.currency },
       compareAtPrice:
-        variant.compareAtPrice === null ? null : { amount: variant.compareAtPrice, currency: this.currency },
+        variant.compareAtPrice === null
+          ? null
+          : { amount: variant.compareAtPrice, currency: this.currency },
       stock: variant.stock,
       inStock: variant.stock > 0,
       weightGrams: variant.weightGrams,

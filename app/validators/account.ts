@@ -17,7 +17,11 @@ export const profileValidator = vine.create({
 /** Changing the password requires the current one. */
 export const passwordValidator = vine.create({
   currentPassword: vine.string().maxLength(128),
-  password: vine.string().minLength(8).maxLength(128).confirmed({ confirmationField: 'passwordConfirmation' }),
+  password: vine
+    .string()
+    .minLength(8)
+    .maxLength(128)
+    .confirmed({ confirmationField: 'passwordConfirmation' }),
 })
 
 /**
@@ -30,7 +34,11 @@ export const addressValidator = vine.create(
       label: vine.string().trim().maxLength(40).optional(),
       recipient: vine.string().trim().minLength(1).maxLength(100),
       phone: phone(),
-      country: vine.string().trim().toUpperCase().regex(/^[A-Z]{2}$/),
+      country: vine
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{2}$/),
       line1: vine.string().trim().minLength(1).maxLength(200),
       line2: vine.string().trim().maxLength(200).optional(),
       isDefault: vine.boolean().optional(),
@@ -38,7 +46,10 @@ export const addressValidator = vine.create(
     .merge(
       vine.group([
         vine.group.if((data) => String(data.country ?? '').toUpperCase() === 'KR', {
-          postalCode: vine.string().trim().regex(/^\d{5}$/),
+          postalCode: vine
+            .string()
+            .trim()
+            .regex(/^\d{5}$/),
           region: vine.string().trim().maxLength(100).optional(),
           city: vine.string().trim().maxLength(100).optional(),
         }),

@@ -26,7 +26,12 @@ export const categoryValidator = vine.create({
     .toLowerCase()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
     .maxLength(80),
-  parentId: vine.number().withoutDecimals().exists({ table: 'categories', column: 'id' }).nullable().optional(),
+  parentId: vine
+    .number()
+    .withoutDecimals()
+    .exists({ table: 'categories', column: 'id' })
+    .nullable()
+    .optional(),
   position: vine.number().withoutDecimals().min(0).max(10_000).optional(),
 })
 
@@ -46,6 +51,9 @@ export const auditFilterValidator = vine.create({
     .optional(),
   subjectId: vine.string().trim().maxLength(40).optional(),
   from: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
-  to: vine.date({ formats: ['YYYY-MM-DD'] }).afterOrSameAs('from').optional(),
+  to: vine
+    .date({ formats: ['YYYY-MM-DD'] })
+    .afterOrSameAs('from')
+    .optional(),
   page: page(),
 })

@@ -48,7 +48,9 @@ function contentFields() {
 
 const apiVariants = () =>
   vine
-    .array(vine.object({ ...variantFields('minor'), options: vine.record(optionText()).optional() }))
+    .array(
+      vine.object({ ...variantFields('minor'), options: vine.record(optionText()).optional() })
+    )
     .minLength(1)
     .maxLength(100)
     .distinct('sku')

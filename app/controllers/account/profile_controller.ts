@@ -11,7 +11,11 @@ export default class ProfileController {
 
   async edit({ auth, view }: HttpContext) {
     const user = auth.getUserOrFail()
-    const addresses = await user.related('addresses').query().orderBy('is_default', 'desc').orderBy('id')
+    const addresses = await user
+      .related('addresses')
+      .query()
+      .orderBy('is_default', 'desc')
+      .orderBy('id')
     return view.render('pages/account/edit', { user, addresses })
   }
 

@@ -8,7 +8,11 @@ export default class AuditEventsController {
   async index({ request, view }: HttpContext) {
     const filters = await auditFilterValidator.validate(request.qs())
     const day = (date?: Date) => (date ? DateTime.fromJSDate(date).toISODate()! : undefined)
-    const events = await searchAuditLog({ ...filters, from: day(filters.from), to: day(filters.to) })
+    const events = await searchAuditLog({
+      ...filters,
+      from: day(filters.from),
+      to: day(filters.to),
+    })
     events.baseUrl(request.url())
     events.queryString({ ...request.qs(), page: undefined })
     return view.render('pages/admin/audit', {

@@ -26,7 +26,11 @@ export default class ProductReviewsController {
       .paginate(filters.page ?? 1, 25)
     products.baseUrl(request.url())
     products.queryString({ status })
-    return view.render('pages/admin/products/index', { products, status, statuses: PRODUCT_STATUSES })
+    return view.render('pages/admin/products/index', {
+      products,
+      status,
+      statuses: PRODUCT_STATUSES,
+    })
   }
 
   async show({ params, view }: HttpContext) {

@@ -21,7 +21,11 @@ export default class AuthController {
     const { email, password } = await request.validateUsing(loginValidator)
     const user = await attemptLogin(email, password, request.ip())
     const token = await User.accessTokens.create(user, ['*'], { name: 'api' })
-    return { token: token.value!.release(), type: 'bearer', expiresAt: token.expiresAt?.toISOString() ?? null }
+    return {
+      token: token.value!.release(),
+      type: 'bearer',
+      expiresAt: token.expiresAt?.toISOString() ?? null,
+    }
   }
 
   async logout({ auth, response }: HttpContext) {

@@ -27,7 +27,9 @@ export default class SessionController {
       if (error instanceof limiterErrors.E_TOO_MANY_REQUESTS) {
         response.status(429)
         return view.render('pages/auth/login', {
-          throttled: i18n.t('messages.auth.throttled', { minutes: Math.ceil(error.response.availableIn / 60) }),
+          throttled: i18n.t('messages.auth.throttled', {
+            minutes: Math.ceil(error.response.availableIn / 60),
+          }),
         })
       }
       throw error

@@ -40,7 +40,11 @@ export default class ProductsController {
       .paginate(filters.page ?? 1, 20)
     products.baseUrl(request.url())
     products.queryString({ status: filters.status })
-    return view.render('pages/seller/products/index', { products, filters, statuses: PRODUCT_STATUSES })
+    return view.render('pages/seller/products/index', {
+      products,
+      filters,
+      statuses: PRODUCT_STATUSES,
+    })
   }
 
   async create({ view }: HttpContext) {
@@ -78,7 +82,11 @@ export default class ProductsController {
   async update({ params, auth, bouncer, request, response, session, i18n }: HttpContext) {
     const product = await this.#find(params.id, bouncer)
     const form = await productFormValidator.validate(withoutBlankRows(request.all()))
-    await this.products.update(product, productInputFromForm(form), actorFor(auth.getUserOrFail(), { asSeller: true }))
+    await this.products.update(
+      product,
+      productInputFromForm(form),
+      actorFor(auth.getUserOrFail(), { asSeller: true })
+    )
     session.flash('success', i18n.t('messages.seller.product_saved'))
     return response.redirect().toRoute('seller.products.edit', { id: product.id })
   }

@@ -17,7 +17,11 @@ export default class SettingsController {
 
   async update({ seller, auth, request, response, session, i18n }: HttpContext) {
     const input = await request.validateUsing(sellerApplicationValidator)
-    await this.sellers.updateProfile(seller, input, actorFor(auth.getUserOrFail(), { asSeller: true }))
+    await this.sellers.updateProfile(
+      seller,
+      input,
+      actorFor(auth.getUserOrFail(), { asSeller: true })
+    )
     session.flash('success', i18n.t('messages.seller.settings_saved'))
     return response.redirect().toRoute('seller.settings.edit')
   }

@@ -3,7 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Category from '#models/category'
 import CatalogService from '#services/catalog/catalog_service'
 import CategoryService from '#services/catalog/category_service'
-import { catalogSearchValidator } from '#validators/catalog'
+import { catalogFilters } from '#validators/catalog'
 
 /** A category page: its products (and its subcategories'), with filters. */
 @inject()
@@ -15,7 +15,7 @@ export default class CategoriesController {
 
   async show({ params, request, view }: HttpContext) {
     const category = await Category.findByOrFail('slug', params.slug)
-    const filters = await catalogSearchValidator.validate(request.qs())
+    const filters = await catalogFilters(request.qs())
     const [products, tree, breadcrumbs] = await Promise.all([
       this.catalog.search({ ...filters, category: String(category.id) }),
       this.categories.flat(),
@@ -23,6 +23,12 @@ export default class CategoriesController {
     ])
     products.baseUrl(request.url())
     products.queryString({ ...request.qs(), page: undefined })
-    return view.render('pages/storefront/search', { products, filters, tree, category, breadcrumbs })
+    return view.render('pages/storefront/search', {
+      products,
+      filters,
+      tree,
+      category,
+      breadcrumbs,
+    })
   }
 }

@@ -2,7 +2,7 @@ import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import CatalogService from '#services/catalog/catalog_service'
 import CategoryService from '#services/catalog/category_service'
-import { catalogSearchValidator } from '#validators/catalog'
+import { catalogFilters } from '#validators/catalog'
 
 /** Search results and product pages. */
 @inject()
@@ -13,8 +13,11 @@ export default class ProductsController {
   ) {}
 
   async index({ request, view }: HttpContext) {
-    const filters = await catalogSearchValidator.validate(request.qs())
-    const [products, tree] = await Promise.all([this.catalog.search(filters), this.categories.flat()])
+    const filters = await catalogFilters(request.qs())
+    const [products, tree] = await Promise.all([
+      this.catalog.search(filters),
+      this.categories.flat(),
+    ])
     products.baseUrl(request.url())
     products.queryString({ ...request.qs(), page: undefined })
     return view.render('pages/storefront/search', { products, filters, tree })

@@ -1,7 +1,7 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import CatalogService from '#services/catalog/catalog_service'
-import { catalogSearchValidator } from '#validators/catalog'
+import { catalogFilters } from '#validators/catalog'
 
 /** A seller's storefront page with its published products. */
 @inject()
@@ -10,7 +10,7 @@ export default class SellersController {
 
   async show({ params, request, view }: HttpContext) {
     const seller = await this.catalog.findSellerOrFail(params.slug)
-    const filters = await catalogSearchValidator.validate(request.qs())
+    const filters = await catalogFilters(request.qs())
     const products = await this.catalog.search({ ...filters, seller: String(seller.id) })
     products.baseUrl(request.url())
     products.queryString({ ...request.qs(), page: undefined })

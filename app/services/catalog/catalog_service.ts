@@ -38,15 +38,22 @@ export default class CatalogService {
 
   async search(filters: CatalogFilters) {
     const page = Math.max(1, filters.page ?? 1)
-    const perPage = Math.min(storeConfig.catalog.maxPerPage, Math.max(1, filters.perPage ?? storeConfig.catalog.perPage))
+    const perPage = Math.min(
+      storeConfig.catalog.maxPerPage,
+      Math.max(1, filters.perPage ?? storeConfig.catalog.perPage)
+    )
     const query = Product.query().withScopes((scopes) => scopes.visible())
 
     const terms = (filters.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)
-    for (const term of terms) query.whereRaw(`products.search_text LIKE ? ESCAPE '\\'`, [likeTerm(term)])
+    for (const term of terms)
+      query.whereRaw(`products.search_text LIKE ? ESCAPE '\\'`, [likeTerm(term)])
 
     if (filters.category) {
       const category = await this.findCategory(filters.category)
-      query.whereIn('products.category_id', category ? await this.categories.withDescendants(category.id) : [])
+      query.whereIn(
+        'products.category_id',
+        category ? await this.categories.withDescendants(category.id) : []
+      )
     }
     if (filters.seller) {
       const seller = await this.findSeller(filters.seller)
@@ -106,7 +113,11 @@ export default class CatalogService {
 
   async findCategory(slugOrId: string) {
     return Category.query()
-      .if(/^\d+$/.test(slugOrId), (query) => query.where('id', Number(slugOrId)), (query) => query.where('slug', slugOrId))
+      .if(
+        /^\d+$/.test(slugOrId),
+        (query) => query.where('id', Number(slugOrId)),
+        (query) => query.where('slug', slugOrId)
+      )
       .first()
   }
 

@@ -77,7 +77,11 @@ export default class CategoryService {
 
   async create(input: CategoryInput, actor: Actor): Promise<Category> {
     await this.#assertSlugFree(input.slug)
-    const category = await Category.create({ ...input, parentId: input.parentId ?? null, position: input.position ?? 0 })
+    const category = await Category.create({
+      ...input,
+      parentId: input.parentId ?? null,
+      position: input.position ?? 0,
+    })
     await CategoryCreated.dispatch(category, actor, changeBetween({}, snapshot(category, FIELDS)))
     return category
   }
@@ -89,9 +93,17 @@ export default class CategoryService {
       failValidation('parentId', 'A category cannot be moved below itself', 'categoryCycle')
     }
     const before = snapshot(category, FIELDS)
-    category.merge({ ...input, parentId: input.parentId ?? null, position: input.position ?? category.position })
+    category.merge({
+      ...input,
+      parentId: input.parentId ?? null,
+      position: input.position ?? category.position,
+    })
     await category.save()
-    await CategoryUpdated.dispatch(category, actor, changeBetween(before, snapshot(category, FIELDS)))
+    await CategoryUpdated.dispatch(
+      category,
+      actor,
+      changeBetween(before, snapshot(category, FIELDS))
+    )
     return category
   }
 
@@ -100,10 +112,13 @@ export default class CategoryService {
     const child = await Category.query().where('parent_id', category.id).first()
     const product = await Product.query().where('category_id', category.id).first()
     if (child || product) {
-      throw new Exception('Only an empty category can be deleted: move its subcategories and products first', {
-        status: 409,
-        code: 'E_CATEGORY_NOT_EMPTY',
-      })
+      throw new Exception(
+        'Only an empty category can be deleted: move its subcategories and products first',
+        {
+          status: 409,
+          code: 'E_CATEGORY_NOT_EMPTY',
+        }
+      )
     }
     const before = snapshot(category, FIELDS)
     await category.delete()

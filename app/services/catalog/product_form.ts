@@ -59,7 +59,9 @@ export function productFormValues(product: Product) {
       sku: variant.sku,
       price: toMajorUnits(variant.price, product.currency),
       compareAtPrice:
-        variant.compareAtPrice === null ? null : toMajorUnits(variant.compareAtPrice, product.currency),
+        variant.compareAtPrice === null
+          ? null
+          : toMajorUnits(variant.compareAtPrice, product.currency),
       stock: variant.stock,
       weightGrams: variant.weightGrams,
       optionValues: optionNames.map((name) => variant.options[name]),

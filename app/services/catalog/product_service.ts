@@ -7,7 +7,7 @@ import storeConfig from '#config/store'
 import type { Actor } from '#audit/actor'
 import { changeBetween, snapshot } from '#audit/change'
 import { uniqueSlug } from '#services/slug'
-import { failValidation } from '#services/validation'
+import { failValidation, uniquely } from '#services/validation'
 import { CONTENT_FIELDS, productSnapshot } from '#services/catalog/product_snapshot'
 import { DateTime } from 'luxon'
 import { InvalidTransitionException } from '#lifecycles/state_machine'
@@ -51,26 +51,32 @@ export interface ProductInput {
 export default class ProductService {
   async create(seller: Seller, input: ProductInput, actor: Actor): Promise<Product> {
     await this.#assertVariants(seller, input.variants, null)
-    const product = await db.transaction(async (trx) => {
-      const created = await Product.create(
-        {
-          sellerId: seller.id,
-          categoryId: input.categoryId,
-          slug: uniqueSlug(input.titleEn || input.title),
-          title: input.title,
-          titleEn: input.titleEn ?? null,
-          description: input.description ?? null,
-          descriptionEn: input.descriptionEn ?? null,
-          status: ProductStatus.Draft,
-          currency: storeConfig.currency,
-        },
-        { client: trx }
-      )
-      await this.#saveVariants(created, input.variants, [], trx)
-      return created
-    })
+    const product = await this.#guardSkus(() =>
+      db.transaction(async (trx) => {
+        const created = await Product.create(
+          {
+            sellerId: seller.id,
+            categoryId: input.categoryId,
+            slug: uniqueSlug(input.titleEn || input.title),
+            title: input.title,
+            titleEn: input.titleEn ?? null,
+            description: input.description ?? null,
+            descriptionEn: input.descriptionEn ?? null,
+            status: ProductStatus.Draft,
+            currency: storeConfig.currency,
+          },
+          { client: trx }
+        )
+        await this.#saveVariants(created, input.variants, [], trx)
+        return created
+      })
+    )
     await product.load('variants')
-    await ProductCreated.dispatch(product, actor, changeBetween({}, productSnapshot(product, product.variants)))
+    await ProductCreated.dispatch(
+      product,
+      actor,
+      changeBetween({}, productSnapshot(product, product.variants))
+    )
     return product
   }
 
@@ -83,32 +89,37 @@ export default class ProductService {
     const seller = await product.related('seller').query().firstOrFail()
     if (input.variants) await this.#assertVariants(seller, input.variants, product)
 
-    const { before, resubmitted } = await db.transaction(async (trx) => {
-      const fresh = await this.#lock(product.id, trx)
-      if (!EDITABLE_PRODUCT_STATUSES.includes(fresh.status)) {
-        throw new InvalidTransitionException(
-          `Cannot edit a product that is ${fresh.status.replaceAll('_', ' ')}`
-        )
-      }
-      const variants = await fresh.related('variants').query().useTransaction(trx)
-      const beforeSnapshot = productSnapshot(fresh, variants)
+    const { before, resubmitted } = await this.#guardSkus(() =>
+      db.transaction(async (trx) => {
+        const fresh = await this.#lock(product.id, trx)
+        if (!EDITABLE_PRODUCT_STATUSES.includes(fresh.status)) {
+          throw new InvalidTransitionException(
+            `Cannot edit a product that is ${fresh.status.replaceAll('_', ' ')}`
+          )
+        }
+        const variants = await fresh.related('variants').query().useTransaction(trx)
+        const beforeSnapshot = productSnapshot(fresh, variants)
 
-      fresh.merge(
-        Object.fromEntries(
-          CONTENT_FIELDS.filter((field) => input[field] !== undefined).map((field) => [field, input[field]])
+        fresh.merge(
+          Object.fromEntries(
+            CONTENT_FIELDS.filter((field) => input[field] !== undefined).map((field) => [
+              field,
+              input[field],
+            ])
+          )
         )
-      )
-      const contentChanged = CONTENT_FIELDS.some((field) => fresh.$dirty[field] !== undefined)
-      const mustReview = contentChanged && fresh.status === ProductStatus.Published
-      if (mustReview) {
-        fresh.status = productLifecycle.next(fresh.status, 'resubmit')
-        fresh.submittedAt = DateTime.now()
-      }
-      await fresh.save()
-      if (input.variants) await this.#saveVariants(fresh, input.variants, variants, trx)
-      else await this.#refreshDerived(fresh, variants, trx)
-      return { before: beforeSnapshot, resubmitted: mustReview }
-    })
+        const contentChanged = CONTENT_FIELDS.some((field) => fresh.$dirty[field] !== undefined)
+        const mustReview = contentChanged && fresh.status === ProductStatus.Published
+        if (mustReview) {
+          fresh.status = productLifecycle.next(fresh.status, 'resubmit')
+          fresh.submittedAt = DateTime.now()
+        }
+        await fresh.save()
+        if (input.variants) await this.#saveVariants(fresh, input.variants, variants, trx)
+        else await this.#refreshDerived(fresh, variants, trx)
+        return { before: beforeSnapshot, resubmitted: mustReview }
+      })
+    )
 
     await product.refresh()
     await product.load('variants')
@@ -175,6 +186,16 @@ export default class ProductService {
     return product
   }
 
+  /** A SKU taken by a concurrent request surfaces as the same 422 as a taken SKU. */
+  #guardSkus<T>(write: () => Promise<T>) {
+    return uniquely(
+      write,
+      'variants',
+      'A SKU is already used by another of your products',
+      'skuTaken'
+    )
+  }
+
   #lock(id: number, trx: TransactionClientContract) {
     return Product.query({ client: trx }).where('id', id).forUpdate().firstOrFail()
   }
@@ -198,7 +219,11 @@ export default class ProductService {
       }
       const combination = JSON.stringify(Object.entries(options).sort())
       if (variants.length > 1 && combinations.has(combination)) {
-        failValidation(`variants.${index}.options`, 'Two variants have the same options', 'distinctOptions')
+        failValidation(
+          `variants.${index}.options`,
+          'Two variants have the same options',
+          'distinctOptions'
+        )
       }
       combinations.add(combination)
       if (variant.compareAtPrice !== undefined && variant.compareAtPrice < variant.price) {
@@ -214,7 +239,11 @@ export default class ProductService {
     const ownIdSet = new Set(ownIds.map((variant) => variant.id))
     variants.forEach((variant, index) => {
       if (variant.id !== undefined && !ownIdSet.has(variant.id)) {
-        failValidation(`variants.${index}.id`, 'This variant does not belong to the product', 'variantId')
+        failValidation(
+          `variants.${index}.id`,
+          'This variant does not belong to the product',
+          'variantId'
+        )
       }
     })
 
@@ -228,7 +257,11 @@ export default class ProductService {
       .select('sku')
     if (taken.length) {
       const index = variants.findIndex((variant) => variant.sku === taken[0].sku)
-      failValidation(`variants.${index}.sku`, 'This SKU is already used by another of your products', 'skuTaken')
+      failValidation(
+        `variants.${index}.sku`,
+        'This SKU is already used by another of your products',
+        'skuTaken'
+      )
     }
   }
 
@@ -251,7 +284,8 @@ export default class ProductService {
 
     const saved: ProductVariant[] = []
     for (const [position, input] of inputs.entries()) {
-      const variant = existing.find((candidate) => candidate.id === input.id) ?? new ProductVariant()
+      const variant =
+        existing.find((candidate) => candidate.id === input.id) ?? new ProductVariant()
       variant.useTransaction(trx)
       variant.merge({
         productId: product.id,
@@ -271,7 +305,11 @@ export default class ProductService {
   }
 
   /** Keeps the columns the storefront filters on in step with the variants. */
-  async #refreshDerived(product: Product, variants: ProductVariant[], trx: TransactionClientContract) {
+  async #refreshDerived(
+    product: Product,
+    variants: ProductVariant[],
+    trx: TransactionClientContract
+  ) {
     product.useTransaction(trx)
     product.minPrice = Math.min(...variants.map((variant) => variant.price))
     product.searchText = [product.title, product.titleEn ?? ''].join(' ').toLowerCase()

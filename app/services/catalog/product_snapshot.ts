@@ -2,7 +2,13 @@ import type Product from '#models/product'
 import type ProductVariant from '#models/product_variant'
 
 /** Fields of a product whose change sends a published product back to review. */
-export const CONTENT_FIELDS = ['title', 'titleEn', 'description', 'descriptionEn', 'categoryId'] as const
+export const CONTENT_FIELDS = [
+  'title',
+  'titleEn',
+  'description',
+  'descriptionEn',
+  'categoryId',
+] as const
 
 /**
  * A flat picture of a product for audit diffs: content fields plus one key per

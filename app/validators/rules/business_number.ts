@@ -18,7 +18,11 @@ export function isValidBusinessNumber(input: string): boolean {
 /** VineJS rule for business registration numbers; stores the digits only. */
 export const businessNumberRule = vine.createRule((value, _options, field) => {
   if (typeof value !== 'string' || !isValidBusinessNumber(value)) {
-    field.report('The {{ field }} field must be a valid business registration number', 'businessNumber', field)
+    field.report(
+      'The {{ field }} field must be a valid business registration number',
+      'businessNumber',
+      field
+    )
     return
   }
   field.mutate(value.replaceAll('-', ''), field)

@@ -18,7 +18,10 @@ export default class AdminReviewsController {
   ) {}
 
   async publishProduct({ params, auth, serialize }: HttpContext) {
-    const product = await this.products.publish(await Product.findOrFail(params.id), this.#actor(auth))
+    const product = await this.products.publish(
+      await Product.findOrFail(params.id),
+      this.#actor(auth)
+    )
     await product.load('variants')
     return serialize(ProductTransformer.transform(product).useVariant('toSellerView'))
   }

@@ -30,13 +30,17 @@ export default class SellerProductsController {
       .orderBy('updated_at', 'desc')
       .orderBy('id', 'desc')
       .paginate(filters.page ?? 1, filters.perPage ?? 20)
-    return serialize(ProductTransformer.paginate(page.all(), page.getMeta()).useVariant('toSellerView'))
+    return serialize(
+      ProductTransformer.paginate(page.all(), page.getMeta()).useVariant('toSellerView')
+    )
   }
 
   async store({ seller, auth, request, response, serialize }: HttpContext) {
     const input = await request.validateUsing(productValidator)
     const product = await this.products.create(seller, input, this.#actor(auth))
-    return response.created(await serialize(ProductTransformer.transform(product).useVariant('toSellerView')))
+    return response.created(
+      await serialize(ProductTransformer.transform(product).useVariant('toSellerView'))
+    )
   }
 
   async show({ params, bouncer, serialize }: HttpContext) {
