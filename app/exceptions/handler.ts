@@ -21,6 +21,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   protected statusPages: Record<StatusPageRange, StatusPageRenderer> = {
     '401..403': (error, { view }) => view.render('pages/errors/forbidden', { error }),
     '404': (error, { view }) => view.render('pages/errors/not_found', { error }),
+    '409': (error, { view }) => view.render('pages/errors/conflict', { error }),
     '429': (error, { view }) => view.render('pages/errors/too_many_requests', { error }),
     ...(this.debug
       ? {}
@@ -68,7 +69,8 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     } else {
       errors = [{ code: httpError.code ?? `E_HTTP_${status}`, message: httpError.message }]
     }
-    if (status === 404 && httpError.code === 'E_ROW_NOT_FOUND') {
+    // A missing record and someone else's answer alike, so ids cannot be probed.
+    if (status === 404 && (denial || httpError.code === 'E_ROW_NOT_FOUND')) {
       errors = [{ code: 'E_NOT_FOUND', message: 'Not found' }]
     }
     // Rate-limit errors carry Retry-After and X-RateLimit-* headers.

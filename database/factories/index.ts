@@ -129,7 +129,8 @@ export async function createProduct(
   product.searchText = [product.title, product.titleEn ?? ''].join(' ').toLowerCase()
   await product.save()
   for (const [position, price] of prices.entries()) {
-    await VariantFactory.merge({ productId: product.id, sellerId: seller.id, price, position }).create()
+    const options = prices.length > 1 ? { 옵션: `${position + 1}` } : {}
+    await VariantFactory.merge({ productId: product.id, sellerId: seller.id, price, position, options }).create()
   }
   await product.load('variants')
   return product

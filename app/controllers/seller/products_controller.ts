@@ -29,7 +29,7 @@ export default class ProductsController {
   ) {}
 
   async index({ seller, request, view }: HttpContext) {
-    const filters = await listValidator.validate(request.qs())
+    const filters = await request.validateUsing(listValidator, { data: request.qs() })
     const products = await seller
       .related('products')
       .query()
@@ -57,7 +57,7 @@ export default class ProductsController {
   }
 
   async store({ seller, auth, request, response, session, i18n }: HttpContext) {
-    const form = await productFormValidator.validate(withoutBlankRows(request.all()))
+    const form = await request.validateUsing(productFormValidator, { data: withoutBlankRows(request.all()) })
     const product = await this.products.create(
       seller,
       productInputFromForm(form),
@@ -81,7 +81,7 @@ export default class ProductsController {
 
   async update({ params, auth, bouncer, request, response, session, i18n }: HttpContext) {
     const product = await this.#find(params.id, bouncer)
-    const form = await productFormValidator.validate(withoutBlankRows(request.all()))
+    const form = await request.validateUsing(productFormValidator, { data: withoutBlankRows(request.all()) })
     await this.products.update(
       product,
       productInputFromForm(form),

@@ -49,7 +49,10 @@ test.group('Store API | registration', (group) => {
     assert.equal(await countRows('users'), 0)
   })
 
-  test('rejects an email that is already registered, whatever its case', async ({ client, assert }) => {
+  test('rejects an email that is already registered, whatever its case', async ({
+    client,
+    assert,
+  }) => {
     await UserFactory.merge({ email: 'taken@example.com' }).create()
     const response = await client
       .post('/api/v1/auth/register')
@@ -60,14 +63,20 @@ test.group('Store API | registration', (group) => {
     assert.equal(await countRows('users'), 1)
   })
 
-  test('writes validation messages in English when the client asks for it', async ({ client, assert }) => {
+  test('writes validation messages in English when the client asks for it', async ({
+    client,
+    assert,
+  }) => {
     const response = await client
       .post('/api/v1/auth/register')
       .header('accept-language', 'en')
       .json({ email: 'buyer@example.com', password: 'short', name: 'Buyer' })
 
     response.assertStatus(422)
-    assert.match(response.body().errors[0].message, /^The password field must have at least 8 characters$/i)
+    assert.match(
+      response.body().errors[0].message,
+      /^The password field must have at least 8 characters$/i
+    )
   })
 })
 
@@ -77,7 +86,9 @@ test.group('Store API | tokens', (group) => {
 
   test('issues a bearer token that authenticates /me', async ({ client, assert }) => {
     const user = await UserFactory.create()
-    const login = await client.post('/api/v1/auth/login').json({ email: user.email, password: FACTORY_PASSWORD })
+    const login = await client
+      .post('/api/v1/auth/login')
+      .json({ email: user.email, password: FACTORY_PASSWORD })
 
     login.assertStatus(200)
     assert.equal(login.body().type, 'bearer')
@@ -121,7 +132,9 @@ test.group('Store API | tokens', (group) => {
 
   test('answers a wrong password with 400 and issues no token', async ({ client, assert }) => {
     const user = await UserFactory.create()
-    const response = await client.post('/api/v1/auth/login').json({ email: user.email, password: 'wrong-password' })
+    const response = await client
+      .post('/api/v1/auth/login')
+      .json({ email: user.email, password: 'wrong-password' })
 
     response.assertStatus(400)
     assert.deepEqual(errorsOf(response), [{ code: 'E_INVALID_CREDENTIALS' }])
@@ -144,12 +157,17 @@ test.group('Store API | tokens', (group) => {
     assert.deepEqual(errorsOf(response), [{ field: 'password', code: 'required' }])
   })
 
-  test('blocks the sixth failed attempt for an email with 429 and Retry-After', async ({ client, assert }) => {
+  test('blocks the sixth failed attempt for an email with 429 and Retry-After', async ({
+    client,
+    assert,
+  }) => {
     const user = await UserFactory.create()
-    const attempt = (password: string) => client.post('/api/v1/auth/login').json({ email: user.email, password })
+    const attempt = (password: string) =>
+      client.post('/api/v1/auth/login').json({ email: user.email, password })
 
     for (let failures = 1; failures <= 5; failures++) {
-      ;(await attempt('wrong-password')).assertStatus(400)
+      const failed = await attempt('wrong-password')
+      failed.assertStatus(400)
     }
     const blocked = await attempt(FACTORY_PASSWORD)
 
@@ -162,23 +180,30 @@ test.group('Store API | tokens', (group) => {
   test('keeps counting failures separately for each email', async ({ client }) => {
     const [target, other] = await UserFactory.createMany(2)
     for (let failures = 1; failures <= 5; failures++) {
-      await client.post('/api/v1/auth/login').json({ email: target.email, password: 'wrong-password' })
+      await client
+        .post('/api/v1/auth/login')
+        .json({ email: target.email, password: 'wrong-password' })
     }
-    const response = await client.post('/api/v1/auth/login').json({ email: other.email, password: FACTORY_PASSWORD })
+    const response = await client
+      .post('/api/v1/auth/login')
+      .json({ email: other.email, password: FACTORY_PASSWORD })
 
     response.assertStatus(200)
   })
 
   test('revokes the token used to log out', async ({ client, assert }) => {
     const user = await UserFactory.create()
-    const login = await client.post('/api/v1/auth/login').json({ email: user.email, password: FACTORY_PASSWORD })
+    const login = await client
+      .post('/api/v1/auth/login')
+      .json({ email: user.email, password: FACTORY_PASSWORD })
     const token = login.body().token
 
     const logout = await client.post('/api/v1/auth/logout').bearerToken(token)
 
     logout.assertStatus(204)
     assert.equal(await countRows('auth_access_tokens'), 0)
-    ;(await client.get('/api/v1/me').bearerToken(token)).assertStatus(401)
+    const me = await client.get('/api/v1/me').bearerToken(token)
+    me.assertStatus(401)
   })
 
   test('refuses to log out without a token', async ({ client }) => {

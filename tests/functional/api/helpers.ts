@@ -34,12 +34,17 @@ export function productBody(categoryId: number, overrides: Record<string, unknow
 
 /** The `field` and `code` of each entry of an API error response. */
 export function errorsOf(response: ApiResponse): { field?: string; code: string }[] {
-  return response.body().errors.map(({ field, code }: { field?: string; code: string }) =>
-    field === undefined ? { code } : { field, code }
-  )
+  return response
+    .body()
+    .errors.map(({ field, code }: { field?: string; code: string }) =>
+      field === undefined ? { code } : { field, code }
+    )
 }
 
 /** The audit entries recorded for one record, oldest first. */
 export function auditTrail(subjectType: string, subjectId: number) {
-  return AuditEvent.query().where('subject_type', subjectType).where('subject_id', String(subjectId)).orderBy('id')
+  return AuditEvent.query()
+    .where('subject_type', subjectType)
+    .where('subject_id', String(subjectId))
+    .orderBy('id')
 }
