@@ -25,9 +25,9 @@ export class AddressSchema extends BaseModel {
   declare isDefault: boolean
   @column()
   declare label: string | null
-  @column()
+  @column({ columnName: 'line1' })
   declare line1: string
-  @column()
+  @column({ columnName: 'line2' })
   declare line2: string | null
   @column()
   declare phone: string

@@ -6,6 +6,13 @@ import type { SchemaRules } from '@adonisjs/lucid/types/schema_generator'
  */
 export default {
   tables: {
+    // Digits in column names do not survive the snake_case naming strategy.
+    addresses: {
+      columns: {
+        line1: { tsType: 'string', decorators: [{ name: '@column', args: { columnName: 'line1' } }] },
+        line2: { tsType: 'string', decorators: [{ name: '@column', args: { columnName: 'line2' } }] },
+      },
+    },
     users: {
       columns: {
         role: { tsType: 'UserRole', imports: [{ source: '#models/user_role', typeImports: ['UserRole'] }] },
