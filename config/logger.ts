@@ -14,7 +14,14 @@ const loggerConfig = defineConfig({
       name: 'jangteo',
       level: env.get('LOG_LEVEL'),
       redact: {
-        paths: ['password', '*.password', 'token', '*.token', 'bankAccountNumber', '*.bankAccountNumber'],
+        paths: [
+          'password',
+          '*.password',
+          'token',
+          '*.token',
+          'bankAccountNumber',
+          '*.bankAccountNumber',
+        ],
         censor: '[redacted]',
       },
       transport: {

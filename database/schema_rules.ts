@@ -9,13 +9,22 @@ export default {
     // Digits in column names do not survive the snake_case naming strategy.
     addresses: {
       columns: {
-        line1: { tsType: 'string', decorators: [{ name: '@column', args: { columnName: 'line1' } }] },
-        line2: { tsType: 'string', decorators: [{ name: '@column', args: { columnName: 'line2' } }] },
+        line1: {
+          tsType: 'string',
+          decorators: [{ name: '@column', args: { columnName: 'line1' } }],
+        },
+        line2: {
+          tsType: 'string',
+          decorators: [{ name: '@column', args: { columnName: 'line2' } }],
+        },
       },
     },
     users: {
       columns: {
-        role: { tsType: 'UserRole', imports: [{ source: '#models/user_role', typeImports: ['UserRole'] }] },
+        role: {
+          tsType: 'UserRole',
+          imports: [{ source: '#models/user_role', typeImports: ['UserRole'] }],
+        },
       },
     },
     sellers: {
@@ -24,7 +33,10 @@ export default {
           tsType: 'SellerStatus',
           imports: [{ source: '#lifecycles/seller_lifecycle', typeImports: ['SellerStatus'] }],
         },
-        bank_account_number: { tsType: 'string', decorators: [{ name: '@column', args: { serializeAs: null } }] },
+        bank_account_number: {
+          tsType: 'string',
+          decorators: [{ name: '@column', args: { serializeAs: null } }],
+        },
       },
     },
     seller_members: {

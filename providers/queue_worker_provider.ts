@@ -13,14 +13,15 @@ export default class QueueWorkerProvider {
   constructor(protected app: ApplicationService) {}
 
   async ready() {
-    const env = (await import('#start/env')).default
+    const { default: env } = await import('#start/env')
     if (this.app.getMode() !== 'run' || env.get('QUEUE_WORKER', 'embedded') !== 'embedded') return
 
     const { Worker } = await import('@adonisjs/queue')
     const config = this.app.config.get<any>('queue')
     const queues = this.app.config.get<string[]>('store.workerQueues')
     const logger = await this.app.container.make('logger')
-    await (await this.app.container.make('queue.manager')).loadJobs()
+    const manager = await this.app.container.make('queue.manager')
+    await manager.loadJobs()
 
     // Same resolution as `node ace queue:work`: adapters from their config
     // providers, jobs built by the container so they get dependency injection.

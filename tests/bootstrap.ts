@@ -36,7 +36,12 @@ const launchChromium: NonNullable<PluginConfig['launcher']> = async (options) =>
     const { default: packaged } = await import('@sparticuz/chromium')
     executablePath = await packaged.executablePath()
   }
-  return chromium.launch({ headless: options.headless, slowMo: options.slowMo, executablePath, args: flags })
+  return chromium.launch({
+    headless: options.headless,
+    slowMo: options.slowMo,
+    executablePath,
+    args: flags,
+  })
 }
 
 export const plugins: Config['plugins'] = [

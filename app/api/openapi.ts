@@ -294,7 +294,7 @@ export const openApiDocument = {
             properties: {
               email: { type: 'string', format: 'email' },
               password: { type: 'string', minLength: 8, maxLength: 128 },
-              name: { type: 'string', maxLength: 100 },
+              name: { type: 'string', minLength: 1, maxLength: 100 },
             },
           }),
         },
@@ -424,6 +424,8 @@ export const openApiDocument = {
         parameters: [idParameter],
         responses: {
           '200': dataResponse('The product', ref('SellerProduct')),
+          '401': errorResponse('Not signed in'),
+          '403': errorResponse('Not a member of an approved seller'),
           '404': errorResponse('No such product of this seller'),
         },
       },
@@ -438,6 +440,8 @@ export const openApiDocument = {
         },
         responses: {
           '200': dataResponse('The product', ref('SellerProduct')),
+          '401': errorResponse('Not signed in'),
+          '403': errorResponse('Not a member of an approved seller'),
           '404': errorResponse('No such product of this seller'),
           '409': errorResponse('The product cannot be edited in its current state'),
           '422': errorResponse('Invalid input'),
@@ -452,6 +456,8 @@ export const openApiDocument = {
         parameters: [idParameter],
         responses: {
           '200': dataResponse('The product, now pending review', ref('SellerProduct')),
+          '401': errorResponse('Not signed in'),
+          '403': errorResponse('Not a member of an approved seller'),
           '404': errorResponse('No such product of this seller'),
           '409': errorResponse('The product cannot be submitted in its current state'),
         },
@@ -465,6 +471,7 @@ export const openApiDocument = {
         parameters: [idParameter],
         responses: {
           '200': dataResponse('The product', ref('SellerProduct')),
+          '401': errorResponse('Not signed in'),
           '403': errorResponse('Not staff or admin'),
           '404': errorResponse('Not found'),
           '409': errorResponse('The product is not in review'),
@@ -480,6 +487,7 @@ export const openApiDocument = {
         requestBody: reasonBody,
         responses: {
           '200': dataResponse('The product', ref('SellerProduct')),
+          '401': errorResponse('Not signed in'),
           '403': errorResponse('Not staff or admin'),
           '404': errorResponse('Not found'),
           '409': errorResponse('The product is not in review'),
@@ -495,6 +503,7 @@ export const openApiDocument = {
         parameters: [idParameter],
         responses: {
           '200': dataResponse('The seller', ref('Seller')),
+          '401': errorResponse('Not signed in'),
           '403': errorResponse('Not staff or admin'),
           '404': errorResponse('Not found'),
           '409': errorResponse('The application is not pending'),
@@ -510,6 +519,7 @@ export const openApiDocument = {
         requestBody: reasonBody,
         responses: {
           '200': dataResponse('The seller', ref('Seller')),
+          '401': errorResponse('Not signed in'),
           '403': errorResponse('Not staff or admin'),
           '404': errorResponse('Not found'),
           '409': errorResponse('The application is not pending'),

@@ -15,7 +15,9 @@ export default class InvalidFiltersException extends Exception {
   }
 
   async handle(error: this, ctx: HttpContext) {
-    const html = await ctx.view.render('pages/storefront/invalid_filters', { messages: error.messages })
+    const html = await ctx.view.render('pages/storefront/invalid_filters', {
+      messages: error.messages,
+    })
     ctx.response.status(422).send(html)
   }
 }

@@ -42,7 +42,8 @@ export default class ProductTransformer extends BaseTransformer<Product> {
     return {
       ...this.toDetail(),
       status: product.status,
-      rejectionReason: product.rejectionReason,
+      // Unset (not null) on a product created in this request.
+      rejectionReason: product.rejectionReason ?? null,
       submittedAt: product.submittedAt?.toISO() ?? null,
       createdAt: product.createdAt.toISO(),
       updatedAt: product.updatedAt?.toISO() ?? null,

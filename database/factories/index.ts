@@ -129,8 +129,15 @@ export async function createProduct(
   product.searchText = [product.title, product.titleEn ?? ''].join(' ').toLowerCase()
   await product.save()
   for (const [position, price] of prices.entries()) {
-    const options = prices.length > 1 ? { 옵션: `${position + 1}` } : {}
-    await VariantFactory.merge({ productId: product.id, sellerId: seller.id, price, position, options }).create()
+    const variantOptions: Record<string, string> =
+      prices.length > 1 ? { 옵션: `${position + 1}` } : {}
+    await VariantFactory.merge({
+      productId: product.id,
+      sellerId: seller.id,
+      price,
+      position,
+      options: variantOptions,
+    }).create()
   }
   await product.load('variants')
   return product

@@ -20,7 +20,12 @@ export default class extends BaseSchema {
       table.string('bank_account_last_digits', 4).notNullable()
       table.enum('status', ['pending', 'approved', 'rejected']).notNullable().defaultTo('pending')
       table.text('rejection_reason').nullable()
-      table.integer('reviewed_by_id').nullable().references('id').inTable('users').onDelete('SET NULL')
+      table
+        .integer('reviewed_by_id')
+        .nullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('SET NULL')
       table.timestamp('reviewed_at').nullable()
       table.timestamp('created_at').notNullable()
       table.timestamp('updated_at').nullable()

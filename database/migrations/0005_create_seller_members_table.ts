@@ -6,7 +6,12 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable(this.tableName, (table) => {
       table.increments('id')
-      table.integer('seller_id').notNullable().references('id').inTable('sellers').onDelete('CASCADE')
+      table
+        .integer('seller_id')
+        .notNullable()
+        .references('id')
+        .inTable('sellers')
+        .onDelete('CASCADE')
       // A user works for at most one seller.
       table
         .integer('user_id')

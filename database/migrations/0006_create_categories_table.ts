@@ -6,7 +6,12 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable(this.tableName, (table) => {
       table.increments('id')
-      table.integer('parent_id').nullable().references('id').inTable('categories').onDelete('RESTRICT')
+      table
+        .integer('parent_id')
+        .nullable()
+        .references('id')
+        .inTable('categories')
+        .onDelete('RESTRICT')
       table.string('slug', 80).notNullable().unique()
       table.string('name', 80).notNullable()
       table.string('name_en', 80).notNullable()

@@ -6,7 +6,12 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable(this.tableName, (table) => {
       table.increments('id')
-      table.integer('seller_id').notNullable().references('id').inTable('sellers').onDelete('RESTRICT')
+      table
+        .integer('seller_id')
+        .notNullable()
+        .references('id')
+        .inTable('sellers')
+        .onDelete('RESTRICT')
       table
         .integer('category_id')
         .notNullable()

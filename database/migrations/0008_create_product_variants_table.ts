@@ -6,9 +6,19 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable(this.tableName, (table) => {
       table.increments('id')
-      table.integer('product_id').notNullable().references('id').inTable('products').onDelete('CASCADE')
+      table
+        .integer('product_id')
+        .notNullable()
+        .references('id')
+        .inTable('products')
+        .onDelete('CASCADE')
       // Denormalised so that a SKU is unique within its seller.
-      table.integer('seller_id').notNullable().references('id').inTable('sellers').onDelete('RESTRICT')
+      table
+        .integer('seller_id')
+        .notNullable()
+        .references('id')
+        .inTable('sellers')
+        .onDelete('RESTRICT')
       table.string('sku', 64).notNullable()
       table.integer('price').notNullable()
       table.integer('compare_at_price').nullable()
@@ -23,7 +33,11 @@ export default class extends BaseSchema {
       table.index(['product_id', 'position'])
       table.check('?? >= 0', ['price'], 'product_variants_price_check')
       table.check('?? >= 0', ['stock'], 'product_variants_stock_check')
-      table.check('?? IS NULL OR ?? >= 0', ['weight_grams', 'weight_grams'], 'product_variants_weight_check')
+      table.check(
+        '?? IS NULL OR ?? >= 0',
+        ['weight_grams', 'weight_grams'],
+        'product_variants_weight_check'
+      )
     })
   }
 

@@ -1,7 +1,7 @@
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import app from '@adonisjs/core/services/app'
 import User from '#models/user'
-import Category from '#models/category'
+import type Category from '#models/category'
 import { UserRole } from '#models/user_role'
 import { SYSTEM_ACTOR } from '#audit/actor'
 import SellerService from '#services/seller_service'
@@ -18,7 +18,8 @@ import {
 /** Every combination of the option axes, e.g. 사이즈 × 색상. */
 function combinations(axes: Record<string, string[]>): Record<string, string>[] {
   return Object.entries(axes).reduce<Record<string, string>[]>(
-    (rows, [name, values]) => rows.flatMap((row) => values.map((value) => ({ ...row, [name]: value }))),
+    (rows, [name, values]) =>
+      rows.flatMap((row) => values.map((value) => ({ ...row, [name]: value }))),
     [{}]
   )
 }
@@ -58,9 +59,24 @@ export default class DemoSeeder extends BaseSeeder {
     const categoryService = await app.container.make(CategoryService)
 
     await User.createMany([
-      { email: 'admin@example.com', password: DEMO_PASSWORD, fullName: '관리자', role: UserRole.Admin },
-      { email: 'staff@example.com', password: DEMO_PASSWORD, fullName: '운영팀', role: UserRole.Staff },
-      { email: 'customer@example.com', password: DEMO_PASSWORD, fullName: '이고객', role: UserRole.Customer },
+      {
+        email: 'admin@example.com',
+        password: DEMO_PASSWORD,
+        fullName: '관리자',
+        role: UserRole.Admin,
+      },
+      {
+        email: 'staff@example.com',
+        password: DEMO_PASSWORD,
+        fullName: '운영팀',
+        role: UserRole.Staff,
+      },
+      {
+        email: 'customer@example.com',
+        password: DEMO_PASSWORD,
+        fullName: '이고객',
+        role: UserRole.Customer,
+      },
     ])
 
     const categories = new Map<string, Category>()

@@ -2,7 +2,11 @@
 // Every page works without it.
 document.addEventListener('submit', (event) => {
   const form = event.target
-  if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+  if (
+    form instanceof HTMLFormElement &&
+    form.dataset.confirm &&
+    !window.confirm(form.dataset.confirm)
+  ) {
     event.preventDefault()
   }
 })

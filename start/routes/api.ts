@@ -11,7 +11,10 @@ router
   .group(() => {
     router.get('/openapi.json', [controllers.api.OpenApi, 'show']).as('openapi')
 
-    router.post('/auth/register', [controllers.api.Auth, 'register']).as('auth.register').use(authThrottle)
+    router
+      .post('/auth/register', [controllers.api.Auth, 'register'])
+      .as('auth.register')
+      .use(authThrottle)
     router.post('/auth/login', [controllers.api.Auth, 'login']).as('auth.login').use(authThrottle)
     router
       .group(() => {
@@ -28,9 +31,18 @@ router
       .group(() => {
         router.get('/products', [controllers.api.seller.Products, 'index']).as('products.index')
         router.post('/products', [controllers.api.seller.Products, 'store']).as('products.store')
-        router.get('/products/:id', [controllers.api.seller.Products, 'show']).as('products.show').where('id', router.matchers.number())
-        router.patch('/products/:id', [controllers.api.seller.Products, 'update']).as('products.update').where('id', router.matchers.number())
-        router.post('/products/:id/submit', [controllers.api.seller.Products, 'submit']).as('products.submit').where('id', router.matchers.number())
+        router
+          .get('/products/:id', [controllers.api.seller.Products, 'show'])
+          .as('products.show')
+          .where('id', router.matchers.number())
+        router
+          .patch('/products/:id', [controllers.api.seller.Products, 'update'])
+          .as('products.update')
+          .where('id', router.matchers.number())
+        router
+          .post('/products/:id/submit', [controllers.api.seller.Products, 'submit'])
+          .as('products.submit')
+          .where('id', router.matchers.number())
       })
       .prefix('/seller')
       .as('seller')
@@ -38,14 +50,29 @@ router
 
     router
       .group(() => {
-        router.post('/products/:id/publish', [controllers.api.admin.Reviews, 'publishProduct']).as('products.publish').where('id', router.matchers.number())
-        router.post('/products/:id/reject', [controllers.api.admin.Reviews, 'rejectProduct']).as('products.reject').where('id', router.matchers.number())
-        router.post('/sellers/:id/approve', [controllers.api.admin.Reviews, 'approveSeller']).as('sellers.approve').where('id', router.matchers.number())
-        router.post('/sellers/:id/reject', [controllers.api.admin.Reviews, 'rejectSeller']).as('sellers.reject').where('id', router.matchers.number())
+        router
+          .post('/products/:id/publish', [controllers.api.admin.Reviews, 'publishProduct'])
+          .as('products.publish')
+          .where('id', router.matchers.number())
+        router
+          .post('/products/:id/reject', [controllers.api.admin.Reviews, 'rejectProduct'])
+          .as('products.reject')
+          .where('id', router.matchers.number())
+        router
+          .post('/sellers/:id/approve', [controllers.api.admin.Reviews, 'approveSeller'])
+          .as('sellers.approve')
+          .where('id', router.matchers.number())
+        router
+          .post('/sellers/:id/reject', [controllers.api.admin.Reviews, 'rejectSeller'])
+          .as('sellers.reject')
+          .where('id', router.matchers.number())
       })
       .prefix('/admin')
       .as('admin')
-      .use([middleware.auth({ guards: ['api'] }), middleware.authorize({ ability: 'operateMarketplace' })])
+      .use([
+        middleware.auth({ guards: ['api'] }),
+        middleware.authorize({ ability: 'operateMarketplace' }),
+      ])
   })
   .prefix('/api/v1')
   .as('api.v1')

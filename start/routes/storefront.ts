@@ -11,7 +11,9 @@ router
   .group(() => {
     router.get('/', [controllers.storefront.Home, 'show']).as('home')
     router.get('/search', [controllers.storefront.Products, 'index']).as('search')
-    router.get('/categories/:slug', [controllers.storefront.Categories, 'show']).as('categories.show')
+    router
+      .get('/categories/:slug', [controllers.storefront.Categories, 'show'])
+      .as('categories.show')
     router.get('/products/:slug', [controllers.storefront.Products, 'show']).as('products.show')
     router.get('/sellers/:slug', [controllers.storefront.Sellers, 'show']).as('sellers.show')
     router.post('/locale', [controllers.storefront.Locale, 'update']).as('locale.update')

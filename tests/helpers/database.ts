@@ -19,7 +19,9 @@ export async function prepareTestDatabase() {
 
   const database = env.get('DB_DATABASE', 'jangteo_test')
   if (!database.includes('test')) {
-    throw new Error(`Refusing to run tests against "${database}": the test database name must contain "test"`)
+    throw new Error(
+      `Refusing to run tests against "${database}": the test database name must contain "test"`
+    )
   }
   const connection = {
     host: env.get('DB_HOST', '127.0.0.1'),

@@ -30,7 +30,10 @@ test.group('Audit log | hash chain', (group) => {
   test('chains each row to the one before it, with gapless ids', async ({ assert }) => {
     await appendThree()
     const rows = await db.from('audit_events').orderBy('id')
-    assert.deepEqual(rows.map((row) => row.id), [1, 2, 3])
+    assert.deepEqual(
+      rows.map((row) => row.id),
+      [1, 2, 3]
+    )
     assert.equal(rows[0].prev_hash, GENESIS_HASH)
     assert.equal(rows[1].prev_hash, rows[0].hash)
     assert.equal(rows[2].prev_hash, rows[1].hash)
@@ -45,7 +48,10 @@ test.group('Audit log | hash chain', (group) => {
 
   test('detects a row whose content was changed', async ({ assert }) => {
     await appendThree()
-    await db.from('audit_events').where('id', 2).update({ changes: '{"after":{"price":1},"before":{"price":0}}' })
+    await db
+      .from('audit_events')
+      .where('id', 2)
+      .update({ changes: '{"after":{"price":1},"before":{"price":0}}' })
     const report = await verifyAuditChain()
     assert.containsSubset(report, { ok: false, eventId: 2, problem: 'modified', rows: 1 })
   })
@@ -64,11 +70,17 @@ test.group('Audit log | hash chain', (group) => {
 
   test('detects a row rewritten with a fresh hash but a forged link', async ({ assert }) => {
     await appendThree()
-    await db.from('audit_events').where('id', 3).update({ prev_hash: 'f'.repeat(64) })
+    await db
+      .from('audit_events')
+      .where('id', 3)
+      .update({ prev_hash: 'f'.repeat(64) })
     assert.containsSubset(await verifyAuditChain(), { ok: false, eventId: 3, problem: 'relinked' })
   })
 
-  test('audit:verify exits 0 on an intact log and 1 on a tampered one', async ({ assert, cleanup }) => {
+  test('audit:verify exits 0 on an intact log and 1 on a tampered one', async ({
+    assert,
+    cleanup,
+  }) => {
     ace.ui.switchMode('raw')
     cleanup(() => ace.ui.switchMode('normal'))
     await appendThree()

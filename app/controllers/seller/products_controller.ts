@@ -57,7 +57,9 @@ export default class ProductsController {
   }
 
   async store({ seller, auth, request, response, session, i18n }: HttpContext) {
-    const form = await request.validateUsing(productFormValidator, { data: withoutBlankRows(request.all()) })
+    const form = await request.validateUsing(productFormValidator, {
+      data: withoutBlankRows(request.all()),
+    })
     const product = await this.products.create(
       seller,
       productInputFromForm(form),
@@ -81,7 +83,9 @@ export default class ProductsController {
 
   async update({ params, auth, bouncer, request, response, session, i18n }: HttpContext) {
     const product = await this.#find(params.id, bouncer)
-    const form = await request.validateUsing(productFormValidator, { data: withoutBlankRows(request.all()) })
+    const form = await request.validateUsing(productFormValidator, {
+      data: withoutBlankRows(request.all()),
+    })
     await this.products.update(
       product,
       productInputFromForm(form),

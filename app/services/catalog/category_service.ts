@@ -89,7 +89,8 @@ export default class CategoryService {
   /** Renames or moves a category; it cannot move below itself. */
   async update(category: Category, input: CategoryInput, actor: Actor): Promise<Category> {
     await this.#assertSlugFree(input.slug, category.id)
-    if (input.parentId && (await this.withDescendants(category.id)).includes(input.parentId)) {
+    const below = input.parentId ? await this.withDescendants(category.id) : []
+    if (input.parentId && below.includes(input.parentId)) {
       failValidation('parentId', 'A category cannot be moved below itself', 'categoryCycle')
     }
     const before = snapshot(category, FIELDS)

@@ -6,7 +6,10 @@ import { UserFactory, createSellerOwner } from '#database/factories/index'
 test.group('Back office | audit log', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('records who changed what, from where, for a change made over HTTP', async ({ client, assert }) => {
+  test('records who changed what, from where, for a change made over HTTP', async ({
+    client,
+    assert,
+  }) => {
     const admin = await UserFactory.apply('admin').create()
     const { seller } = await createSellerOwner('pending')
     const response = await client
@@ -32,21 +35,37 @@ test.group('Back office | audit log', (group) => {
     const { seller: first } = await createSellerOwner('pending')
     const { seller: second } = await createSellerOwner('pending')
     await client.post(`/admin/sellers/${first.id}/approve`).loginAs(admin).withCsrfToken()
-    await client.post(`/admin/sellers/${second.id}/reject`).form({ reason: '서류가 부족합니다' }).loginAs(admin).withCsrfToken()
+    await client
+      .post(`/admin/sellers/${second.id}/reject`)
+      .form({ reason: '서류가 부족합니다' })
+      .loginAs(admin)
+      .withCsrfToken()
 
-    const byAction = await client.get('/admin/audit').qs({ action: 'seller.rejected' }).loginAs(admin)
+    const byAction = await client
+      .get('/admin/audit')
+      .qs({ action: 'seller.rejected' })
+      .loginAs(admin)
     byAction.assertStatus(200)
     assert.include(byAction.text(), 'data-action="seller.rejected"')
     assert.notInclude(byAction.text(), 'data-action="seller.approved"')
 
-    const bySubject = await client.get('/admin/audit').qs({ subjectType: 'seller', subjectId: String(first.id), actorId: admin.id }).loginAs(admin)
+    const bySubject = await client
+      .get('/admin/audit')
+      .qs({ subjectType: 'seller', subjectId: String(first.id), actorId: admin.id })
+      .loginAs(admin)
     assert.include(bySubject.text(), 'data-action="seller.approved"')
     assert.notInclude(bySubject.text(), 'data-action="seller.rejected"')
 
     const today = new Date().toISOString().slice(0, 10)
-    const inRange = await client.get('/admin/audit').qs({ from: today, to: today, actorRole: 'admin' }).loginAs(admin)
+    const inRange = await client
+      .get('/admin/audit')
+      .qs({ from: today, to: today, actorRole: 'admin' })
+      .loginAs(admin)
     assert.include(inRange.text(), 'data-action="seller.approved"')
-    const past = await client.get('/admin/audit').qs({ from: '2020-01-01', to: '2020-01-31' }).loginAs(admin)
+    const past = await client
+      .get('/admin/audit')
+      .qs({ from: '2020-01-01', to: '2020-01-31' })
+      .loginAs(admin)
     assert.notInclude(past.text(), 'data-test="audit-row"')
   })
 

@@ -1,7 +1,12 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import AuditEvent from '#models/audit_event'
-import { CategoryFactory, UserFactory, createProduct, createSellerOwner } from '#database/factories/index'
+import {
+  CategoryFactory,
+  UserFactory,
+  createProduct,
+  createSellerOwner,
+} from '#database/factories/index'
 import { ProductStatus } from '#lifecycles/product_lifecycle'
 
 test.group('Back office | reviewing sellers and products', (group) => {
@@ -15,7 +20,11 @@ test.group('Back office | reviewing sellers and products', (group) => {
     list.assertTextIncludes(seller.name)
     list.assertTextIncludes(owner.email)
 
-    const response = await client.post(`/admin/sellers/${seller.id}/approve`).loginAs(staff).withCsrfToken().redirects(0)
+    const response = await client
+      .post(`/admin/sellers/${seller.id}/approve`)
+      .loginAs(staff)
+      .withCsrfToken()
+      .redirects(0)
     response.assertStatus(302)
     await seller.refresh()
     assert.equal(seller.status, 'approved')
@@ -52,15 +61,24 @@ test.group('Back office | reviewing sellers and products', (group) => {
     assert.equal(seller.rejectionReason, '사업자등록증 사본이 필요합니다')
   })
 
-  test('answers 409 when approving an application that is no longer pending', async ({ client }) => {
+  test('answers 409 when approving an application that is no longer pending', async ({
+    client,
+  }) => {
     const admin = await UserFactory.apply('admin').create()
     const { seller } = await createSellerOwner()
-    const response = await client.post(`/admin/sellers/${seller.id}/approve`).loginAs(admin).withCsrfToken().redirects(0)
+    const response = await client
+      .post(`/admin/sellers/${seller.id}/approve`)
+      .loginAs(admin)
+      .withCsrfToken()
+      .redirects(0)
     response.assertStatus(409)
     response.assertTextIncludes('Cannot approve a seller application that is approved')
   })
 
-  test('publishes a product in review so that it appears on the storefront', async ({ client, assert }) => {
+  test('publishes a product in review so that it appears on the storefront', async ({
+    client,
+    assert,
+  }) => {
     const staff = await UserFactory.apply('staff').create()
     const { seller } = await createSellerOwner()
     const product = await createProduct(seller, await CategoryFactory.create(), {
@@ -84,7 +102,9 @@ test.group('Back office | reviewing sellers and products', (group) => {
   test('rejects a product with a reason the seller then sees', async ({ client, assert }) => {
     const staff = await UserFactory.apply('staff').create()
     const { seller, owner } = await createSellerOwner()
-    const product = await createProduct(seller, await CategoryFactory.create(), { status: ProductStatus.PendingReview })
+    const product = await createProduct(seller, await CategoryFactory.create(), {
+      status: ProductStatus.PendingReview,
+    })
 
     await client
       .post(`/admin/products/${product.id}/reject`)
@@ -102,7 +122,11 @@ test.group('Back office | reviewing sellers and products', (group) => {
     const staff = await UserFactory.apply('staff').create()
     const { seller } = await createSellerOwner()
     const product = await createProduct(seller, await CategoryFactory.create())
-    const response = await client.post(`/admin/products/${product.id}/publish`).loginAs(staff).withCsrfToken().redirects(0)
+    const response = await client
+      .post(`/admin/products/${product.id}/publish`)
+      .loginAs(staff)
+      .withCsrfToken()
+      .redirects(0)
     response.assertStatus(409)
     await product.refresh()
     assert.equal(product.status, ProductStatus.Draft)
@@ -113,11 +137,20 @@ test.group('Back office | reviewing sellers and products', (group) => {
     const { owner } = await createSellerOwner()
     const { seller: pending } = await createSellerOwner('pending')
     for (const user of [customer, owner]) {
-      for (const path of ['/admin', '/admin/sellers', '/admin/products', '/admin/categories', '/admin/audit']) {
+      for (const path of [
+        '/admin',
+        '/admin/sellers',
+        '/admin/products',
+        '/admin/categories',
+        '/admin/audit',
+      ]) {
         const response = await client.get(path).loginAs(user)
         response.assertStatus(403)
       }
-      const approve = await client.post(`/admin/sellers/${pending.id}/approve`).loginAs(user).withCsrfToken()
+      const approve = await client
+        .post(`/admin/sellers/${pending.id}/approve`)
+        .loginAs(user)
+        .withCsrfToken()
       approve.assertStatus(403)
     }
     await pending.refresh()

@@ -129,7 +129,10 @@ test.group('Store API | seller product changes', (group) => {
       { field: 'title', code: 'minLength' },
       { field: 'variants.0.price', code: 'min' },
     ])
-    const unchanged = await Product.query().where('id', product.id).preload('variants').firstOrFail()
+    const unchanged = await Product.query()
+      .where('id', product.id)
+      .preload('variants')
+      .firstOrFail()
     assert.equal(unchanged.title, product.title)
     assert.deepEqual(
       unchanged.variants.map((variant) => variant.price),

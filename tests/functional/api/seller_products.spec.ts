@@ -28,6 +28,7 @@ test.group('Store API | seller products', (group) => {
     const data = response.body().data
     assert.equal(data.id, product.id)
     assert.equal(data.status, 'draft')
+    assert.isNull(data.rejectionReason)
     assert.deepEqual(data.price, { amount: 59_000, currency: 'KRW' })
     assert.deepEqual(data.variants, [
       {

@@ -20,13 +20,24 @@ const application = () => ({
 test.group('Seller center | applying to sell', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('files an application: a pending seller owned by the applicant', async ({ client, assert }) => {
+  test('files an application: a pending seller owned by the applicant', async ({
+    client,
+    assert,
+  }) => {
     const user = await UserFactory.create()
-    const response = await client.post('/sell').form(application()).loginAs(user).withCsrfToken().redirects(0)
+    const response = await client
+      .post('/sell')
+      .form(application())
+      .loginAs(user)
+      .withCsrfToken()
+      .redirects(0)
 
     response.assertStatus(302)
     response.assertHeader('location', '/sell')
-    const member = await SellerMember.query().where('user_id', user.id).preload('seller').firstOrFail()
+    const member = await SellerMember.query()
+      .where('user_id', user.id)
+      .preload('seller')
+      .firstOrFail()
     assert.equal(member.role, 'owner')
     assert.equal(member.seller.status, 'pending')
     assert.equal(member.seller.businessNumber, '2208162517')
@@ -42,7 +53,10 @@ test.group('Seller center | applying to sell', (group) => {
     status.assertTextIncludes('심사 대기')
   })
 
-  test('rejects a business number with a wrong check digit and writes nothing', async ({ client, assert }) => {
+  test('rejects a business number with a wrong check digit and writes nothing', async ({
+    client,
+    assert,
+  }) => {
     const user = await UserFactory.create()
     const response = await client
       .post('/sell')
@@ -59,7 +73,10 @@ test.group('Seller center | applying to sell', (group) => {
     assert.lengthOf(await Seller.all(), 0)
   })
 
-  test('rejects a business number another seller already registered', async ({ client, assert }) => {
+  test('rejects a business number another seller already registered', async ({
+    client,
+    assert,
+  }) => {
     const { seller } = await createSellerOwner()
     const user = await UserFactory.create()
     const response = await client
@@ -70,7 +87,9 @@ test.group('Seller center | applying to sell', (group) => {
       .withCsrfToken()
       .redirects(0)
 
-    assert.deepEqual(response.flashMessage('inputErrorsBag').businessNumber, ['이미 등록된 사업자등록번호입니다'])
+    assert.deepEqual(response.flashMessage('inputErrorsBag').businessNumber, [
+      '이미 등록된 사업자등록번호입니다',
+    ])
     assert.lengthOf(await Seller.all(), 1)
   })
 
@@ -98,7 +117,10 @@ test.group('Seller center | applying to sell', (group) => {
     assert.isNull(seller.rejectionReason)
   })
 
-  test('refuses a second application from a member of a pending or approved seller', async ({ client, assert }) => {
+  test('refuses a second application from a member of a pending or approved seller', async ({
+    client,
+    assert,
+  }) => {
     const { owner } = await createSellerOwner('pending')
     const response = await client
       .post('/sell')

@@ -32,7 +32,11 @@ test.group('Account | profile, password and addresses', (group) => {
     assert.equal(user.fullName, '새 이름')
     assert.equal(user.locale, 'en')
     const event = await AuditEvent.findByOrFail('action', 'customer.profile_updated')
-    assert.deepEqual(event.diff.after, { fullName: '새 이름', phone: '010-9999-0000', locale: 'en' })
+    assert.deepEqual(event.diff.after, {
+      fullName: '새 이름',
+      phone: '010-9999-0000',
+      locale: 'en',
+    })
   })
 
   test('rejects a malformed phone number', async ({ client, assert }) => {
@@ -50,21 +54,34 @@ test.group('Account | profile, password and addresses', (group) => {
     assert.equal(user.fullName, '원래 이름')
   })
 
-  test('changes the password only with the current one and a matching confirmation', async ({ client, assert }) => {
+  test('changes the password only with the current one and a matching confirmation', async ({
+    client,
+    assert,
+  }) => {
     const user = await UserFactory.create()
     const wrong = await client
       .put('/account/password')
       .header('referer', '/account')
-      .form({ currentPassword: 'nope', password: 'brand-new-pass', passwordConfirmation: 'brand-new-pass' })
+      .form({
+        currentPassword: 'nope',
+        password: 'brand-new-pass',
+        passwordConfirmation: 'brand-new-pass',
+      })
       .loginAs(user)
       .withCsrfToken()
       .redirects(0)
-    assert.deepEqual(wrong.flashMessage('inputErrorsBag').currentPassword, ['현재 비밀번호가 올바르지 않습니다'])
+    assert.deepEqual(wrong.flashMessage('inputErrorsBag').currentPassword, [
+      '현재 비밀번호가 올바르지 않습니다',
+    ])
 
     const mismatch = await client
       .put('/account/password')
       .header('referer', '/account')
-      .form({ currentPassword: FACTORY_PASSWORD, password: 'brand-new-pass', passwordConfirmation: 'other' })
+      .form({
+        currentPassword: FACTORY_PASSWORD,
+        password: 'brand-new-pass',
+        passwordConfirmation: 'other',
+      })
       .loginAs(user)
       .withCsrfToken()
       .redirects(0)
@@ -74,7 +91,11 @@ test.group('Account | profile, password and addresses', (group) => {
 
     await client
       .put('/account/password')
-      .form({ currentPassword: FACTORY_PASSWORD, password: 'brand-new-pass', passwordConfirmation: 'brand-new-pass' })
+      .form({
+        currentPassword: FACTORY_PASSWORD,
+        password: 'brand-new-pass',
+        passwordConfirmation: 'brand-new-pass',
+      })
       .loginAs(user)
       .withCsrfToken()
     await user.refresh()
@@ -126,10 +147,13 @@ test.group('Account | profile, password and addresses', (group) => {
       .withCsrfToken()
 
     const addresses = await Address.query().where('user_id', user.id).orderBy('id')
-    assert.deepEqual(addresses.map((address) => [address.label, address.isDefault]), [
-      ['집', false],
-      ['회사', true],
-    ])
+    assert.deepEqual(
+      addresses.map((address) => [address.label, address.isDefault]),
+      [
+        ['집', false],
+        ['회사', true],
+      ]
+    )
   })
 
   test("answers 404 for someone else's address and leaves it alone", async ({ client, assert }) => {
@@ -144,7 +168,11 @@ test.group('Account | profile, password and addresses', (group) => {
       .withCsrfToken()
       .redirects(0)
     update.assertStatus(404)
-    const remove = await client.delete(`/account/addresses/${address.id}`).loginAs(intruder).withCsrfToken().redirects(0)
+    const remove = await client
+      .delete(`/account/addresses/${address.id}`)
+      .loginAs(intruder)
+      .withCsrfToken()
+      .redirects(0)
     remove.assertStatus(404)
 
     await address.refresh()

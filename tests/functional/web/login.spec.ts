@@ -29,7 +29,10 @@ test.group('Storefront | log in and out', (group) => {
     response.assertHeader('location', '/admin')
   })
 
-  test('refuses a wrong password without saying which part was wrong', async ({ client, assert }) => {
+  test('refuses a wrong password without saying which part was wrong', async ({
+    client,
+    assert,
+  }) => {
     await UserFactory.merge({ email: 'buyer@example.com' }).create()
     for (const email of ['buyer@example.com', 'nobody@example.com']) {
       const response = await client

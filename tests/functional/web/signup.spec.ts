@@ -7,7 +7,10 @@ import { UserFactory } from '#database/factories/index'
 test.group('Storefront | sign up', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('creates a customer account, signs it in and records the event', async ({ client, assert }) => {
+  test('creates a customer account, signs it in and records the event', async ({
+    client,
+    assert,
+  }) => {
     const response = await client
       .post('/signup')
       .form({ name: '김고객', email: 'New.Customer@Example.com', password: 'long-enough-1' })
@@ -26,7 +29,10 @@ test.group('Storefront | sign up', (group) => {
     assert.notInclude(event.changes, 'long-enough-1')
   })
 
-  test('rejects an invalid email and a short password, and writes nothing', async ({ client, assert }) => {
+  test('rejects an invalid email and a short password, and writes nothing', async ({
+    client,
+    assert,
+  }) => {
     const response = await client
       .post('/signup')
       .header('referer', '/signup')
@@ -39,7 +45,12 @@ test.group('Storefront | sign up', (group) => {
       email: ['올바른 이메일 주소를 입력하세요'],
       password: ['비밀번호은(는) 8자 이상이어야 합니다'],
     })
-    assert.equal(await User.query().count('* as total').then((rows) => Number(rows[0].$extras.total)), 0)
+    assert.equal(
+      await User.query()
+        .count('* as total')
+        .then((rows) => Number(rows[0].$extras.total)),
+      0
+    )
   })
 
   test('rejects an email that is already registered', async ({ client, assert }) => {
@@ -66,7 +77,10 @@ test.group('Storefront | sign up', (group) => {
     assert.isNull(await User.findBy('email', 'csrf@example.com'))
   })
 
-  test('answers a body over the size limit with 413 and writes nothing', async ({ client, assert }) => {
+  test('answers a body over the size limit with 413 and writes nothing', async ({
+    client,
+    assert,
+  }) => {
     const response = await client
       .post('/signup')
       .form({ name: 'x'.repeat(300 * 1024), email: 'big@example.com', password: 'long-enough-1' })

@@ -5,19 +5,52 @@ import { ProductStatus } from '#lifecycles/product_lifecycle'
 
 /** A small catalog: two categories (one below the other), two sellers, mixed statuses. */
 async function catalog() {
-  const parent = await CategoryFactory.merge({ slug: 'fashion', name: '패션', nameEn: 'Fashion' }).create()
-  const child = await CategoryFactory.merge({ slug: 'shoes', name: '신발', nameEn: 'Shoes', parentId: parent.id }).create()
+  const parent = await CategoryFactory.merge({
+    slug: 'fashion',
+    name: '패션',
+    nameEn: 'Fashion',
+  }).create()
+  const child = await CategoryFactory.merge({
+    slug: 'shoes',
+    name: '신발',
+    nameEn: 'Shoes',
+    parentId: parent.id,
+  }).create()
   const other = await CategoryFactory.merge({ slug: 'food', name: '식품', nameEn: 'Food' }).create()
   const { seller: shop } = await createSellerOwner()
   const { seller: pendingShop } = await createSellerOwner('pending')
   const published = ProductStatus.Published
   const products = {
-    sneakers: await createProduct(shop, child, { status: published, prices: [65_000, 70_000], title: '캔버스 스니커즈', titleEn: 'Canvas sneakers' }),
-    shirt: await createProduct(shop, parent, { status: published, prices: [30_000], title: '옥스퍼드 셔츠', titleEn: 'Oxford shirt' }),
-    tangerines: await createProduct(shop, other, { status: published, prices: [19_900], title: '제주 감귤', titleEn: 'Jeju tangerines' }),
-    draft: await createProduct(shop, parent, { status: ProductStatus.Draft, title: '임시 스니커즈' }),
-    inReview: await createProduct(shop, parent, { status: ProductStatus.PendingReview, title: '심사중 스니커즈' }),
-    hidden: await createProduct(pendingShop, parent, { status: published, title: '미승인 판매자 스니커즈' }),
+    sneakers: await createProduct(shop, child, {
+      status: published,
+      prices: [65_000, 70_000],
+      title: '캔버스 스니커즈',
+      titleEn: 'Canvas sneakers',
+    }),
+    shirt: await createProduct(shop, parent, {
+      status: published,
+      prices: [30_000],
+      title: '옥스퍼드 셔츠',
+      titleEn: 'Oxford shirt',
+    }),
+    tangerines: await createProduct(shop, other, {
+      status: published,
+      prices: [19_900],
+      title: '제주 감귤',
+      titleEn: 'Jeju tangerines',
+    }),
+    draft: await createProduct(shop, parent, {
+      status: ProductStatus.Draft,
+      title: '임시 스니커즈',
+    }),
+    inReview: await createProduct(shop, parent, {
+      status: ProductStatus.PendingReview,
+      title: '심사중 스니커즈',
+    }),
+    hidden: await createProduct(pendingShop, parent, {
+      status: published,
+      title: '미승인 판매자 스니커즈',
+    }),
   }
   return { parent, child, other, shop, products }
 }
@@ -34,7 +67,10 @@ test.group('Storefront | browsing and search', (group) => {
     response.assertTextIncludes('신발')
   })
 
-  test('search finds published products by Korean or English title words', async ({ client, assert }) => {
+  test('search finds published products by Korean or English title words', async ({
+    client,
+    assert,
+  }) => {
     await catalog()
     const korean = await client.get('/search').qs({ q: '스니커즈' })
     korean.assertTextIncludes('캔버스 스니커즈')
@@ -87,7 +123,9 @@ test.group('Storefront | browsing and search', (group) => {
     second.assertTextIncludes('캔버스 스니커즈')
   })
 
-  test('shows a product with its variants, prices in won and a link to its seller', async ({ client }) => {
+  test('shows a product with its variants, prices in won and a link to its seller', async ({
+    client,
+  }) => {
     const { products, shop } = await catalog()
     const response = await client.get(`/products/${products.sneakers.slug}`)
     response.assertStatus(200)
@@ -96,7 +134,9 @@ test.group('Storefront | browsing and search', (group) => {
     response.assertTextIncludes(`/sellers/${shop.slug}`)
   })
 
-  test('hides unpublished products and products of unapproved sellers (404)', async ({ client }) => {
+  test('hides unpublished products and products of unapproved sellers (404)', async ({
+    client,
+  }) => {
     const { products } = await catalog()
     for (const product of [products.draft, products.inReview, products.hidden]) {
       const response = await client.get(`/products/${product.slug}`)
@@ -114,7 +154,9 @@ test.group('Storefront | browsing and search', (group) => {
       .redirects(0)
     switched.assertStatus(302)
 
-    const response = await client.get(`/products/${products.sneakers.slug}`).cookie('jangteo-locale', 'en')
+    const response = await client
+      .get(`/products/${products.sneakers.slug}`)
+      .cookie('jangteo-locale', 'en')
     response.assertTextIncludes('Canvas sneakers')
     response.assertTextIncludes('Sold by')
     response.assertTextIncludes('₩65,000')
