@@ -5,7 +5,7 @@ import env from '#start/env'
 import { FACTORY_PASSWORD } from '#database/factories/index'
 
 /** Where the test server listens (HOST and PORT from .env.test). */
-export function serverUrl() {
+function serverUrl() {
   return `http://${env.get('HOST')}:${env.get('PORT')}`
 }
 

@@ -6,7 +6,7 @@ import { auditActions, searchAuditLog } from '#audit/audit_query'
 /** Browsing the audit log with filters (admins only). */
 export default class AuditEventsController {
   async index({ request, view }: HttpContext) {
-    const filters = await request.validateUsing(auditFilterValidator, { data: request.qs() })
+    const filters = await request.validateUsing(auditFilterValidator, { data: request.filledQs() })
     const day = (date?: Date) => (date ? DateTime.fromJSDate(date).toISODate()! : undefined)
     const events = await searchAuditLog({
       ...filters,

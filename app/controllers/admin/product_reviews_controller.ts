@@ -14,7 +14,7 @@ export default class ProductReviewsController {
   constructor(protected products: ProductService) {}
 
   async index({ request, view }: HttpContext) {
-    const filters = await request.validateUsing(productListValidator, { data: request.qs() })
+    const filters = await request.validateUsing(productListValidator, { data: request.filledQs() })
     const status = filters.status ?? ProductStatus.PendingReview
     const products = await Product.query()
       .where('status', status)

@@ -13,7 +13,7 @@ export default class SellersController {
   constructor(protected sellers: SellerService) {}
 
   async index({ request, view }: HttpContext) {
-    const filters = await request.validateUsing(sellerListValidator, { data: request.qs() })
+    const filters = await request.validateUsing(sellerListValidator, { data: request.filledQs() })
     const status = filters.status ?? SellerStatus.Pending
     const sellers = await Seller.query()
       .where('status', status)

@@ -29,7 +29,7 @@ export default class ProductsController {
   ) {}
 
   async index({ seller, request, view }: HttpContext) {
-    const filters = await request.validateUsing(listValidator, { data: request.qs() })
+    const filters = await request.validateUsing(listValidator, { data: request.filledQs() })
     const products = await seller
       .related('products')
       .query()

@@ -15,7 +15,7 @@ export default class CategoriesController {
 
   async show({ params, request, view }: HttpContext) {
     const category = await Category.findByOrFail('slug', params.slug)
-    const filters = await catalogFilters(request.qs())
+    const filters = await catalogFilters(request.filledQs())
     const [products, tree, breadcrumbs] = await Promise.all([
       this.catalog.search({ ...filters, category: String(category.id) }),
       this.categories.flat(),

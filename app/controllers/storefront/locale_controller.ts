@@ -9,6 +9,6 @@ export default class LocaleController {
   async update({ request, response }: HttpContext) {
     const { locale } = await request.validateUsing(localeValidator)
     response.cookie(LOCALE_COOKIE, locale, { maxAge: '1y', httpOnly: true, sameSite: 'lax' })
-    return response.redirect().back()
+    return response.redirect().withQs().back()
   }
 }

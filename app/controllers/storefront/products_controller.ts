@@ -13,7 +13,7 @@ export default class ProductsController {
   ) {}
 
   async index({ request, view }: HttpContext) {
-    const filters = await catalogFilters(request.qs())
+    const filters = await catalogFilters(request.filledQs())
     const [products, tree] = await Promise.all([
       this.catalog.search(filters),
       this.categories.flat(),

@@ -10,7 +10,7 @@ export default class SellersController {
 
   async show({ params, request, view }: HttpContext) {
     const seller = await this.catalog.findSellerOrFail(params.slug)
-    const filters = await catalogFilters(request.qs())
+    const filters = await catalogFilters(request.filledQs())
     const products = await this.catalog.search({ ...filters, seller: String(seller.id) })
     products.baseUrl(request.url())
     products.queryString({ ...request.qs(), page: undefined })

@@ -17,8 +17,8 @@ export function resetRateLimits() {
   return limiter.clear(['memory'])
 }
 
-/** A valid body for POST /api/v1/seller/products; `overrides` replace top-level fields. */
-export function productBody(categoryId: number, overrides: Record<string, unknown> = {}) {
+/** A valid body for POST /api/v1/seller/products: two variants that differ by colour. */
+export function productBody(categoryId: number) {
   return {
     title: '무선 키보드',
     titleEn: 'Wireless keyboard',
@@ -28,7 +28,6 @@ export function productBody(categoryId: number, overrides: Record<string, unknow
       { sku: 'KB-BLACK', price: 59_000, stock: 12, weightGrams: 800, options: { 색상: '블랙' } },
       { sku: 'KB-WHITE', price: 61_000, stock: 0, options: { 색상: '화이트' } },
     ],
-    ...overrides,
   }
 }
 

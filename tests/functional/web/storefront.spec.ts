@@ -149,10 +149,12 @@ test.group('Storefront | browsing and search', (group) => {
     const switched = await client
       .post('/locale')
       .form({ locale: 'en' })
-      .header('referer', `/products/${products.sneakers.slug}`)
+      .header('referer', '/search?q=canvas&sort=price_asc')
       .withCsrfToken()
       .redirects(0)
     switched.assertStatus(302)
+    switched.assertHeader('location', '/search?q=canvas&sort=price_asc')
+    switched.assertCookie('jangteo-locale')
 
     const response = await client
       .get(`/products/${products.sneakers.slug}`)
@@ -165,6 +167,15 @@ test.group('Storefront | browsing and search', (group) => {
   test('answers Accept-Language: en in English', async ({ client }) => {
     const response = await client.get('/').header('accept-language', 'en-US,en;q=0.8')
     response.assertTextIncludes('New arrivals')
+  })
+
+  test('treats filter fields left empty as absent', async ({ client }) => {
+    await catalog()
+    const response = await client
+      .get('/search')
+      .qs({ q: '스니커즈', category: '', minPrice: '', maxPrice: '', sort: 'newest' })
+    response.assertStatus(200)
+    response.assertTextIncludes('캔버스 스니커즈')
   })
 
   test('rejects malformed filters with a 422 and the reason', async ({ client }) => {
