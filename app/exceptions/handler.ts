@@ -16,6 +16,9 @@ export interface ApiError {
  */
 export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction
+
+  /** Expected client mistakes are not logged; 403 and 429 are, as they can signal probing. */
+  protected ignoreStatuses = [400, 401, 404, 409, 422]
   protected renderStatusPages = true
 
   protected statusPages: Record<StatusPageRange, StatusPageRenderer> = {

@@ -282,6 +282,17 @@ export default class ProductService {
         .delete()
     }
 
+    // Kept variants whose SKU changes first move to a placeholder SKU, so two
+    // variants can swap SKUs without tripping the (seller, sku) unique index.
+    const renamed = existing.filter((variant) =>
+      inputs.some((input) => input.id === variant.id && input.sku !== variant.sku)
+    )
+    for (const variant of renamed) {
+      await ProductVariant.query({ client: trx })
+        .where('id', variant.id)
+        .update({ sku: `~${variant.id}` })
+    }
+
     const saved: ProductVariant[] = []
     for (const [position, input] of inputs.entries()) {
       const variant =

@@ -28,6 +28,40 @@ function variantsOf(product: Product, changes: Record<string, unknown> = {}) {
 test.group('Store API | seller product changes', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
+  test('two variants can swap their SKUs in one update', async ({ client, assert }) => {
+    const { owner, product } = await sellerWithProduct()
+    const [first, second] = product.variants
+    const [firstSku, secondSku] = [first.sku, second.sku]
+
+    const response = await client
+      .patch(`/api/v1/seller/products/${product.id}`)
+      .json({
+        variants: [
+          {
+            id: first.id,
+            sku: second.sku,
+            price: first.price,
+            stock: first.stock,
+            options: first.options,
+          },
+          {
+            id: second.id,
+            sku: first.sku,
+            price: second.price,
+            stock: second.stock,
+            options: second.options,
+          },
+        ],
+      })
+      .withGuard('api')
+      .loginAs(owner)
+
+    response.assertStatus(200)
+    await first.refresh()
+    await second.refresh()
+    assert.deepEqual([first.sku, second.sku], [secondSku, firstSku])
+  })
+
   test('updates listed variants, adds new ones and removes those left out', async ({
     client,
     assert,

@@ -21,7 +21,7 @@ export default class SellerProductsController {
   constructor(protected products: ProductService) {}
 
   async index({ seller, request, serialize }: HttpContext) {
-    const filters = await request.validateUsing(listValidator, { data: request.qs() })
+    const filters = await request.validateUsing(listValidator, { data: request.filledQs() })
     const page = await seller
       .related('products')
       .query()
