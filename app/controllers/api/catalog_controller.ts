@@ -19,7 +19,9 @@ export default class CatalogController {
   }
 
   async productsIndex({ request, serialize }: HttpContext) {
-    const filters = await request.validateUsing(catalogSearchValidator, { data: request.filledQs() })
+    const filters = await request.validateUsing(catalogSearchValidator, {
+      data: request.filledQs(),
+    })
     const page = await this.catalog.search(filters)
     return serialize(ProductTransformer.paginate(page.all(), page.getMeta()))
   }
