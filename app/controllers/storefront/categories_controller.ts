@@ -16,10 +16,11 @@ export default class CategoriesController {
   async show({ params, request, view }: HttpContext) {
     const category = await Category.findByOrFail('slug', params.slug)
     const filters = await catalogFilters(request.filledQs())
-    const [products, tree, breadcrumbs] = await Promise.all([
+    const [products, tree, breadcrumbs, sellers] = await Promise.all([
       this.catalog.search({ ...filters, category: String(category.id) }),
       this.categories.flat(),
       this.categories.path(category),
+      this.catalog.sellers(),
     ])
     products.baseUrl(request.url())
     products.queryString({ ...request.qs(), page: undefined })
@@ -29,6 +30,7 @@ export default class CategoriesController {
       tree,
       category,
       breadcrumbs,
+      sellers,
     })
   }
 }

@@ -14,13 +14,14 @@ export default class ProductsController {
 
   async index({ request, view }: HttpContext) {
     const filters = await catalogFilters(request.filledQs())
-    const [products, tree] = await Promise.all([
+    const [products, tree, sellers] = await Promise.all([
       this.catalog.search(filters),
       this.categories.flat(),
+      this.catalog.sellers(),
     ])
     products.baseUrl(request.url())
     products.queryString({ ...request.qs(), page: undefined })
-    return view.render('pages/storefront/search', { products, filters, tree })
+    return view.render('pages/storefront/search', { products, filters, tree, sellers })
   }
 
   async show({ params, view }: HttpContext) {

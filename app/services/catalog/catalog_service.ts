@@ -121,6 +121,14 @@ export default class CatalogService {
       .first()
   }
 
+  /** Approved sellers by name, for the seller filter. */
+  async sellers() {
+    return Seller.query()
+      .withScopes((scopes) => scopes.approved())
+      .select('id', 'name', 'slug')
+      .orderBy('name')
+  }
+
   /** An approved seller by slug or id. */
   async findSeller(slugOrId: string) {
     return this.#sellerQuery(slugOrId).first()

@@ -169,6 +169,24 @@ test.group('Storefront | browsing and search', (group) => {
     response.assertTextIncludes('New arrivals')
   })
 
+  test('filters search results by seller', async ({ client, assert }) => {
+    const { shop } = await catalog()
+    const { seller: rival } = await createSellerOwner()
+    const category = await CategoryFactory.create()
+    await createProduct(rival, category, {
+      status: ProductStatus.Published,
+      title: '경쟁 스니커즈',
+    })
+
+    const all = await client.get('/search').qs({ q: '스니커즈' })
+    all.assertTextIncludes('경쟁 스니커즈')
+    all.assertTextIncludes(`value="${shop.slug}"`)
+
+    const filtered = await client.get('/search').qs({ q: '스니커즈', seller: shop.slug })
+    filtered.assertTextIncludes('캔버스 스니커즈')
+    assert.notInclude(filtered.text(), '경쟁 스니커즈')
+  })
+
   test('treats filter fields left empty as absent', async ({ client }) => {
     await catalog()
     const response = await client
