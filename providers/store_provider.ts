@@ -1,5 +1,7 @@
 import type { ApplicationService } from '@adonisjs/core/types'
 import { HttpContext, HttpRequest } from '@adonisjs/core/http'
+import ShieldMiddleware from '@adonisjs/shield/shield_middleware'
+import type { ShieldConfig } from '@adonisjs/shield/types'
 import { apiSerializer, type ApiSerializer } from '#api/api_serializer'
 
 /**
@@ -8,6 +10,21 @@ import { apiSerializer, type ApiSerializer } from '#api/api_serializer'
  */
 export default class StoreProvider {
   constructor(protected app: ApplicationService) {}
+
+  /**
+   * @adonisjs/shield binds its middleware per request, and building it
+   * re-imports edge.js every time (a loader round trip per request under the
+   * TypeScript loader `npm start` uses). It holds no request state, so one
+   * instance serves all requests.
+   */
+  register() {
+    this.app.container.singleton(ShieldMiddleware, async () => {
+      const config = this.app.config.get<ShieldConfig>('shield', {})
+      const encryption = await this.app.container.make('encryption')
+      const { default: edge } = await import('edge.js')
+      return new ShieldMiddleware(config, encryption.use(), edge)
+    })
+  }
 
   boot() {
     HttpContext.instanceProperty('serialize', function (this: HttpContext, data: unknown) {

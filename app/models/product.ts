@@ -42,7 +42,9 @@ export default class Product extends ProductSchema {
     return (locale === 'en' && this.descriptionEn) || this.description
   }
 
-  get totalStock() {
-    return (this.variants ?? []).reduce((sum, variant) => sum + variant.stock, 0)
+  /** Units in stock over all variants: from loaded variants, or from a listing's sum. */
+  get totalStock(): number {
+    if (this.variants) return this.variants.reduce((sum, variant) => sum + variant.stock, 0)
+    return Number(this.$extras.total_stock ?? 0)
   }
 }

@@ -27,13 +27,25 @@ export function toMajorUnits(minor: number, currency: string): number {
   return minor / 10 ** fractionDigits(currency)
 }
 
-/** Formats minor units for people: ₩12,900 in Korean, $12.99 in English. */
+const formatters = new Map<string, Intl.NumberFormat>()
+
+/**
+ * Formats minor units for people: ₩12,900 in Korean, $12.99 in English.
+ * Formatters are built once per locale and currency (building one costs far
+ * more than formatting with it).
+ */
 export function formatMoney(minor: number, currency: string, locale: string): string {
   const digits = fractionDigits(currency)
-  return new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(minor / 10 ** digits)
+  const key = `${locale}:${currency}`
+  let formatter = formatters.get(key)
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    })
+    formatters.set(key, formatter)
+  }
+  return formatter.format(minor / 10 ** digits)
 }

@@ -16,7 +16,7 @@ export default class ProductTransformer extends BaseTransformer<Product> {
       titleEn: product.titleEn,
       categoryId: product.categoryId,
       price: { amount: product.minPrice, currency: product.currency },
-      inStock: (product.variants ?? []).some((variant) => variant.stock > 0),
+      inStock: product.totalStock > 0,
       seller: product.seller
         ? { id: product.seller.id, name: product.seller.name, slug: product.seller.slug }
         : { id: product.sellerId },

@@ -1,9 +1,24 @@
 import { inject } from '@adonisjs/core'
 import Product from '#models/product'
+import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import Seller from '#models/seller'
 import Category from '#models/category'
 import storeConfig from '#config/store'
 import CategoryService from '#services/catalog/category_service'
+
+/** Columns of products that listings read. */
+const LISTING_COLUMNS = [
+  'id',
+  'seller_id',
+  'category_id',
+  'slug',
+  'title',
+  'title_en',
+  'currency',
+  'min_price',
+  'is_featured',
+  'published_at',
+]
 
 export const CATALOG_SORTS = ['newest', 'price_asc', 'price_desc', 'name'] as const
 export type CatalogSort = (typeof CATALOG_SORTS)[number]
@@ -77,27 +92,39 @@ export default class CatalogService {
     }
     query.orderBy('products.id', 'desc')
 
-    return query.preload('seller').preload('variants').paginate(page, perPage)
+    return this.#listing(query).paginate(page, perPage)
   }
 
   async featured(limit = 8) {
-    return Product.query()
-      .withScopes((scopes) => scopes.visible())
-      .where('products.is_featured', true)
-      .orderBy('products.published_at', 'desc')
-      .preload('seller')
-      .preload('variants')
-      .limit(limit)
+    return this.#listing(
+      Product.query()
+        .withScopes((scopes) => scopes.visible())
+        .where('products.is_featured', true)
+        .orderBy('products.published_at', 'desc')
+        .limit(limit)
+    )
   }
 
   async newest(limit = 8) {
-    return Product.query()
-      .withScopes((scopes) => scopes.visible())
-      .orderBy('products.published_at', 'desc')
-      .orderBy('products.id', 'desc')
-      .preload('seller')
-      .preload('variants')
-      .limit(limit)
+    return this.#listing(
+      Product.query()
+        .withScopes((scopes) => scopes.visible())
+        .orderBy('products.published_at', 'desc')
+        .orderBy('products.id', 'desc')
+        .limit(limit)
+    )
+  }
+
+  /**
+   * What a product card needs and nothing more: the listing columns, the
+   * seller's name and the summed stock (a subquery, so variants are not
+   * loaded row by row).
+   */
+  #listing(query: ModelQueryBuilderContract<typeof Product>) {
+    return query
+      .select(LISTING_COLUMNS.map((column) => `products.${column}`))
+      .withAggregate('variants', (variants) => variants.sum('stock').as('total_stock'))
+      .preload('seller', (sellers) => sellers.select('id', 'name', 'slug'))
   }
 
   /** A product page: the product with its seller, category and variants. */

@@ -30,8 +30,12 @@ const FIELDS = ['name', 'nameEn', 'slug', 'parentId', 'position'] as const
  * assembled in memory.
  */
 export default class CategoryService {
-  async all(): Promise<Category[]> {
-    return Category.query().orderBy('position').orderBy('id')
+  #all?: Promise<Category[]>
+
+  /** Every category, read once per service instance (one per request). */
+  all(): Promise<Category[]> {
+    this.#all ??= Category.query().orderBy('position').orderBy('id').exec()
+    return this.#all
   }
 
   /** The whole tree, roots first, children in position order. */
@@ -76,6 +80,7 @@ export default class CategoryService {
   }
 
   async create(input: CategoryInput, actor: Actor): Promise<Category> {
+    this.#all = undefined
     await this.#assertSlugFree(input.slug)
     const category = await Category.create({
       ...input,
@@ -88,6 +93,7 @@ export default class CategoryService {
 
   /** Renames or moves a category; it cannot move below itself. */
   async update(category: Category, input: CategoryInput, actor: Actor): Promise<Category> {
+    this.#all = undefined
     await this.#assertSlugFree(input.slug, category.id)
     const below = input.parentId ? await this.withDescendants(category.id) : []
     if (input.parentId && below.includes(input.parentId)) {
@@ -110,6 +116,7 @@ export default class CategoryService {
 
   /** Deletes a category that has neither subcategories nor products. */
   async delete(category: Category, actor: Actor) {
+    this.#all = undefined
     const child = await Category.query().where('parent_id', category.id).first()
     const product = await Product.query().where('category_id', category.id).first()
     if (child || product) {
