@@ -62,7 +62,8 @@ async function load(url: string) {
 async function waitFor(url: string) {
   for (let attempt = 0; attempt < 100; attempt++) {
     try {
-      if ((await fetch(url)).ok) return
+      const response = await fetch(url)
+      if (response.ok) return
     } catch {}
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
@@ -93,9 +94,8 @@ const app = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'bin/server.t
 try {
   const base = `http://127.0.0.1:${port}`
   await waitFor(`${base}/health/live`)
-  const { data } = (await (await fetch(`${base}/api/v1/products?perPage=1`)).json()) as {
-    data: { slug: string }[]
-  }
+  const listing = await fetch(`${base}/api/v1/products?perPage=1`)
+  const { data } = (await listing.json()) as { data: { slug: string }[] }
 
   const targets: [string, string][] = [
     ['bare node:http (baseline)', `http://127.0.0.1:${barePort}/`],

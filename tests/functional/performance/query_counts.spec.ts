@@ -44,7 +44,8 @@ test.group('Performance | listings cost a fixed number of queries', (group) => {
     await twelveProducts(ProductStatus.PendingReview)
     const staff = await UserFactory.apply('staff').create()
     const first = await countQueries(() => client.get('/admin/products').loginAs(staff))
-    await createProduct((await createSellerOwner()).seller, await CategoryFactory.create(), {
+    const { seller } = await createSellerOwner()
+    await createProduct(seller, await CategoryFactory.create(), {
       status: ProductStatus.PendingReview,
     })
     const second = await countQueries(() => client.get('/admin/products').loginAs(staff))
