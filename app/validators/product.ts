@@ -1,6 +1,7 @@
 import vine from '@vinejs/vine'
 import storeConfig from '#config/store'
 import { fractionDigits, toMinorUnits } from '#services/money'
+import { PRODUCT_STATUSES } from '#lifecycles/product_lifecycle'
 
 const MAX_PRICE = 1_000_000_000
 
@@ -83,4 +84,11 @@ export const productFormValidator = vine.create({
     .minLength(1)
     .maxLength(100)
     .distinct('sku'),
+})
+
+/** Filters of a seller's own product list (seller center and API). */
+export const sellerProductListValidator = vine.create({
+  status: vine.enum(PRODUCT_STATUSES).optional(),
+  page: vine.number().withoutDecimals().min(1).max(10_000).optional(),
+  perPage: vine.number().withoutDecimals().min(1).max(100).optional(),
 })

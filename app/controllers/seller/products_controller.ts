@@ -1,11 +1,10 @@
 import { inject } from '@adonisjs/core'
-import vine from '@vinejs/vine'
 import type { HttpContext } from '@adonisjs/core/http'
 import Product from '#models/product'
 import ProductPolicy from '#policies/product_policy'
 import ProductService from '#services/catalog/product_service'
 import CategoryService from '#services/catalog/category_service'
-import { productFormValidator } from '#validators/product'
+import { productFormValidator, sellerProductListValidator } from '#validators/product'
 import { PRODUCT_STATUSES, productLifecycle } from '#lifecycles/product_lifecycle'
 import { actorFor } from '#audit/actor'
 import {
@@ -14,11 +13,6 @@ import {
   productInputFromForm,
   withoutBlankRows,
 } from '#services/catalog/product_form'
-
-const listValidator = vine.create({
-  status: vine.enum(PRODUCT_STATUSES).optional(),
-  page: vine.number().withoutDecimals().min(1).optional(),
-})
 
 /** The seller's own products: list, create, edit, and send to review. */
 @inject()
@@ -29,15 +23,10 @@ export default class ProductsController {
   ) {}
 
   async index({ seller, request, view }: HttpContext) {
-    const filters = await request.validateUsing(listValidator, { data: request.filledQs() })
-    const products = await seller
-      .related('products')
-      .query()
-      .if(filters.status, (query) => query.where('status', filters.status!))
-      .preload('variants')
-      .orderBy('updated_at', 'desc')
-      .orderBy('id', 'desc')
-      .paginate(filters.page ?? 1, 20)
+    const filters = await request.validateUsing(sellerProductListValidator, {
+      data: request.filledQs(),
+    })
+    const products = await this.products.listForSeller(seller, filters)
     products.baseUrl(request.url())
     products.queryString({ status: filters.status })
     return view.render('pages/seller/products/index', {

@@ -7,7 +7,8 @@ import storeConfig from '#config/store'
 import type { Actor } from '#audit/actor'
 import { changeBetween, snapshot } from '#audit/change'
 import { uniqueSlug } from '#services/slug'
-import { failValidation, uniquely } from '#services/validation'
+import { uniquely } from '#services/validation'
+import { assertVariantRules } from '#services/catalog/variant_rules'
 import { CONTENT_FIELDS, productSnapshot } from '#services/catalog/product_snapshot'
 import { DateTime } from 'luxon'
 import { InvalidTransitionException } from '#lifecycles/state_machine'
@@ -50,7 +51,7 @@ export interface ProductInput {
  */
 export default class ProductService {
   async create(seller: Seller, input: ProductInput, actor: Actor): Promise<Product> {
-    await this.#assertVariants(seller, input.variants, null)
+    await assertVariantRules(seller, input.variants, null)
     const product = await this.#guardSkus(() =>
       db.transaction(async (trx) => {
         const created = await Product.create(
@@ -87,7 +88,7 @@ export default class ProductService {
    */
   async update(product: Product, input: Partial<ProductInput>, actor: Actor): Promise<Product> {
     const seller = await product.related('seller').query().firstOrFail()
-    if (input.variants) await this.#assertVariants(seller, input.variants, product)
+    if (input.variants) await assertVariantRules(seller, input.variants, product)
 
     const { before, resubmitted } = await this.#guardSkus(() =>
       db.transaction(async (trx) => {
@@ -127,6 +128,21 @@ export default class ProductService {
     if (resubmitted) change.after.status = product.status
     await ProductUpdated.dispatch(product, actor, change)
     return product
+  }
+
+  /** A seller's own products in any status, most recently changed first. */
+  async listForSeller(
+    seller: Seller,
+    filters: { status?: ProductStatus; page?: number; perPage?: number }
+  ) {
+    return seller
+      .related('products')
+      .query()
+      .if(filters.status, (query) => query.where('status', filters.status!))
+      .preload('variants')
+      .orderBy('updated_at', 'desc')
+      .orderBy('id', 'desc')
+      .paginate(filters.page ?? 1, filters.perPage ?? 20)
   }
 
   /** Sends a draft or rejected product to review. */
@@ -198,71 +214,6 @@ export default class ProductService {
 
   #lock(id: number, trx: TransactionClientContract) {
     return Product.query({ client: trx }).where('id', id).forUpdate().firstOrFail()
-  }
-
-  /**
-   * Checks what the validator cannot: SKUs unused by the seller's other
-   * products, ids that belong to this product, and options that give every
-   * variant the same option names and a distinct combination.
-   */
-  async #assertVariants(seller: Seller, variants: VariantInput[], product: Product | null) {
-    const names = JSON.stringify(Object.keys(variants[0]?.options ?? {}).sort())
-    const combinations = new Set<string>()
-    variants.forEach((variant, index) => {
-      const options = variant.options ?? {}
-      if (JSON.stringify(Object.keys(options).sort()) !== names) {
-        failValidation(
-          `variants.${index}.options`,
-          'Every variant must have a value for the same options',
-          'variantOptions'
-        )
-      }
-      const combination = JSON.stringify(Object.entries(options).sort())
-      if (variants.length > 1 && combinations.has(combination)) {
-        failValidation(
-          `variants.${index}.options`,
-          'Two variants have the same options',
-          'distinctOptions'
-        )
-      }
-      combinations.add(combination)
-      if (variant.compareAtPrice !== undefined && variant.compareAtPrice < variant.price) {
-        failValidation(
-          `variants.${index}.compareAtPrice`,
-          'The compare-at price must not be lower than the price',
-          'compareAtPrice'
-        )
-      }
-    })
-
-    const ownIds = product ? await product.related('variants').query().select('id') : []
-    const ownIdSet = new Set(ownIds.map((variant) => variant.id))
-    variants.forEach((variant, index) => {
-      if (variant.id !== undefined && !ownIdSet.has(variant.id)) {
-        failValidation(
-          `variants.${index}.id`,
-          'This variant does not belong to the product',
-          'variantId'
-        )
-      }
-    })
-
-    const taken = await ProductVariant.query()
-      .where('seller_id', seller.id)
-      .whereIn(
-        'sku',
-        variants.map((variant) => variant.sku)
-      )
-      .if(product, (query) => query.whereNot('product_id', product!.id))
-      .select('sku')
-    if (taken.length) {
-      const index = variants.findIndex((variant) => variant.sku === taken[0].sku)
-      failValidation(
-        `variants.${index}.sku`,
-        'This SKU is already used by another of your products',
-        'skuTaken'
-      )
-    }
   }
 
   async #saveVariants(

@@ -1,19 +1,15 @@
 import { inject } from '@adonisjs/core'
-import vine from '@vinejs/vine'
 import type { HttpContext } from '@adonisjs/core/http'
 import Product from '#models/product'
 import ProductPolicy from '#policies/product_policy'
 import ProductService from '#services/catalog/product_service'
-import { productPatchValidator, productValidator } from '#validators/product'
+import {
+  productPatchValidator,
+  productValidator,
+  sellerProductListValidator,
+} from '#validators/product'
 import ProductTransformer from '#transformers/product_transformer'
-import { PRODUCT_STATUSES } from '#lifecycles/product_lifecycle'
 import { actorFor } from '#audit/actor'
-
-const listValidator = vine.create({
-  status: vine.enum(PRODUCT_STATUSES).optional(),
-  page: vine.number().withoutDecimals().min(1).optional(),
-  perPage: vine.number().withoutDecimals().min(1).max(100).optional(),
-})
 
 /** The seller API: the same rules as the seller center. */
 @inject()
@@ -21,15 +17,10 @@ export default class SellerProductsController {
   constructor(protected products: ProductService) {}
 
   async index({ seller, request, serialize }: HttpContext) {
-    const filters = await request.validateUsing(listValidator, { data: request.filledQs() })
-    const page = await seller
-      .related('products')
-      .query()
-      .if(filters.status, (query) => query.where('status', filters.status!))
-      .preload('variants')
-      .orderBy('updated_at', 'desc')
-      .orderBy('id', 'desc')
-      .paginate(filters.page ?? 1, filters.perPage ?? 20)
+    const filters = await request.validateUsing(sellerProductListValidator, {
+      data: request.filledQs(),
+    })
+    const page = await this.products.listForSeller(seller, filters)
     return serialize(
       ProductTransformer.paginate(page.all(), page.getMeta()).useVariant('toSellerView')
     )

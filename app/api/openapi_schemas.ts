@@ -1,0 +1,217 @@
+/**
+ * JSON schemas of the Store API's resources (components.schemas of the
+ * OpenAPI document), and the helpers the path descriptions share.
+ */
+
+export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
+export const json = (schema: object) => ({ 'application/json': { schema } })
+export const nullable = (type: string, extra: object = {}) => ({ type: [type, 'null'], ...extra })
+
+export const schemas = {
+  Errors: {
+    type: 'object',
+    required: ['errors'],
+    properties: {
+      errors: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          required: ['code', 'message'],
+          properties: {
+            field: {
+              type: 'string',
+              description: 'The input field at fault, for validation errors',
+            },
+            code: {
+              type: 'string',
+              description: 'E_* error code, or the validation rule that failed',
+            },
+            message: { type: 'string' },
+          },
+        },
+      },
+    },
+  },
+  Money: {
+    type: 'object',
+    required: ['amount', 'currency'],
+    properties: {
+      amount: {
+        type: 'integer',
+        minimum: 0,
+        description: 'Minor units of the currency (KRW has none)',
+      },
+      currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+    },
+  },
+  Category: {
+    type: 'object',
+    required: ['id', 'parentId', 'slug', 'name', 'nameEn', 'position'],
+    properties: {
+      id: { type: 'integer' },
+      parentId: nullable('integer'),
+      slug: { type: 'string' },
+      name: { type: 'string' },
+      nameEn: { type: 'string' },
+      position: { type: 'integer' },
+    },
+  },
+  Variant: {
+    type: 'object',
+    required: [
+      'id',
+      'sku',
+      'price',
+      'compareAtPrice',
+      'stock',
+      'inStock',
+      'weightGrams',
+      'options',
+    ],
+    properties: {
+      id: { type: 'integer' },
+      sku: { type: 'string' },
+      price: ref('Money'),
+      compareAtPrice: { oneOf: [ref('Money'), { type: 'null' }] },
+      stock: { type: 'integer', minimum: 0 },
+      inStock: { type: 'boolean' },
+      weightGrams: nullable('integer'),
+      options: { type: 'object', additionalProperties: { type: 'string' } },
+    },
+  },
+  ProductSummary: {
+    type: 'object',
+    required: [
+      'id',
+      'slug',
+      'title',
+      'titleEn',
+      'categoryId',
+      'price',
+      'inStock',
+      'seller',
+      'publishedAt',
+    ],
+    properties: {
+      id: { type: 'integer' },
+      slug: { type: 'string' },
+      title: { type: 'string' },
+      titleEn: nullable('string'),
+      categoryId: { type: 'integer' },
+      price: { ...ref('Money'), description: 'The lowest variant price' },
+      inStock: { type: 'boolean' },
+      seller: {
+        type: 'object',
+        required: ['id'],
+        properties: { id: { type: 'integer' }, name: { type: 'string' }, slug: { type: 'string' } },
+      },
+      publishedAt: nullable('string', { format: 'date-time' }),
+    },
+  },
+  Product: {
+    allOf: [
+      ref('ProductSummary'),
+      {
+        type: 'object',
+        required: ['description', 'descriptionEn', 'variants'],
+        properties: {
+          description: nullable('string'),
+          descriptionEn: nullable('string'),
+          variants: { type: 'array', items: ref('Variant') },
+        },
+      },
+    ],
+  },
+  SellerProduct: {
+    allOf: [
+      ref('Product'),
+      {
+        type: 'object',
+        required: ['status', 'rejectionReason', 'submittedAt', 'createdAt', 'updatedAt'],
+        properties: {
+          status: { enum: ['draft', 'pending_review', 'published', 'rejected', 'archived'] },
+          rejectionReason: nullable('string'),
+          submittedAt: nullable('string', { format: 'date-time' }),
+          createdAt: { type: 'string', format: 'date-time' },
+          updatedAt: nullable('string', { format: 'date-time' }),
+        },
+      },
+    ],
+  },
+  Seller: {
+    type: 'object',
+    required: ['id', 'name', 'slug', 'status', 'rejectionReason', 'reviewedAt'],
+    properties: {
+      id: { type: 'integer' },
+      name: { type: 'string' },
+      slug: { type: 'string' },
+      status: { enum: ['pending', 'approved', 'rejected'] },
+      rejectionReason: nullable('string'),
+      reviewedAt: nullable('string', { format: 'date-time' }),
+    },
+  },
+  User: {
+    type: 'object',
+    required: ['id', 'email', 'fullName', 'phone', 'role', 'locale', 'seller', 'createdAt'],
+    properties: {
+      id: { type: 'integer' },
+      email: { type: 'string', format: 'email' },
+      fullName: { type: 'string' },
+      phone: nullable('string'),
+      role: { enum: ['customer', 'staff', 'admin'] },
+      locale: { oneOf: [{ enum: ['ko', 'en'] }, { type: 'null' }] },
+      seller: {
+        oneOf: [
+          { type: 'null' },
+          {
+            type: 'object',
+            required: ['id', 'name', 'status', 'memberRole'],
+            properties: {
+              id: { type: 'integer' },
+              name: { type: 'string' },
+              status: { enum: ['pending', 'approved', 'rejected'] },
+              memberRole: { enum: ['owner', 'manager'] },
+            },
+          },
+        ],
+      },
+      createdAt: { type: 'string', format: 'date-time' },
+    },
+  },
+  PageMeta: {
+    type: 'object',
+    required: ['total', 'page', 'perPage', 'lastPage'],
+    properties: {
+      total: { type: 'integer', minimum: 0 },
+      page: { type: 'integer', minimum: 1 },
+      perPage: { type: 'integer', minimum: 1 },
+      lastPage: { type: 'integer', minimum: 1 },
+    },
+  },
+  VariantInput: {
+    type: 'object',
+    required: ['sku', 'price', 'stock'],
+    properties: {
+      id: { type: 'integer', description: 'An existing variant to update (PATCH)' },
+      sku: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' },
+      price: { type: 'integer', minimum: 0, description: 'Minor units' },
+      compareAtPrice: { type: 'integer', minimum: 0 },
+      stock: { type: 'integer', minimum: 0 },
+      weightGrams: { type: 'integer', minimum: 0 },
+      options: { type: 'object', additionalProperties: { type: 'string' } },
+    },
+  },
+  ProductInput: {
+    type: 'object',
+    required: ['title', 'categoryId', 'variants'],
+    properties: {
+      title: { type: 'string', minLength: 2, maxLength: 200 },
+      titleEn: { type: 'string', maxLength: 200 },
+      description: { type: 'string' },
+      descriptionEn: { type: 'string' },
+      categoryId: { type: 'integer' },
+      variants: { type: 'array', minItems: 1, maxItems: 100, items: ref('VariantInput') },
+    },
+  },
+}
