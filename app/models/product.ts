@@ -20,7 +20,13 @@ export default class Product extends ProductSchema {
   @belongsTo(() => Category)
   declare category: BelongsTo<typeof Category>
 
-  @hasMany(() => ProductVariant, { onQuery: (query) => query.orderBy('position').orderBy('id') })
+  // Variants come in the seller's order, except inside aggregate subqueries
+  // (PostgreSQL refuses ORDER BY next to SUM there).
+  @hasMany(() => ProductVariant, {
+    onQuery: (query) => {
+      if (!query.isRelatedSubQuery) query.orderBy('position').orderBy('id')
+    },
+  })
   declare variants: HasMany<typeof ProductVariant>
 
   /** Products customers may see: published, from an approved seller. */
