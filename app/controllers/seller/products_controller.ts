@@ -5,7 +5,11 @@ import ProductPolicy from '#policies/product_policy'
 import ProductService from '#services/catalog/product_service'
 import CategoryService from '#services/catalog/category_service'
 import { productFormValidator, sellerProductListValidator } from '#validators/product'
-import { PRODUCT_STATUSES, productLifecycle } from '#lifecycles/product_lifecycle'
+import {
+  EDITABLE_PRODUCT_STATUSES,
+  PRODUCT_STATUSES,
+  productLifecycle,
+} from '#lifecycles/product_lifecycle'
 import { actorFor } from '#audit/actor'
 import {
   FORM_OPTION_SLOTS,
@@ -67,6 +71,7 @@ export default class ProductsController {
       categories: await this.categories.flat(),
       optionSlots: FORM_OPTION_SLOTS,
       actions: productLifecycle.actionsFrom(product.status),
+      editable: EDITABLE_PRODUCT_STATUSES.includes(product.status),
     })
   }
 

@@ -3,11 +3,10 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import User from '#models/user'
 import AuditEvent from '#models/audit_event'
 import { FACTORY_PASSWORD, UserFactory, createSellerOwner } from '#database/factories/index'
-import { countRows, errorsOf, resetRateLimits } from './helpers.js'
+import { countRows, errorsOf } from './helpers.js'
 
 test.group('Store API | registration', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(() => resetRateLimits())
 
   test('creates a customer account and answers 201 with it', async ({ client, assert }) => {
     const response = await client
@@ -82,7 +81,6 @@ test.group('Store API | registration', (group) => {
 
 test.group('Store API | tokens', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(() => resetRateLimits())
 
   test('issues a bearer token that authenticates /me', async ({ client, assert }) => {
     const user = await UserFactory.create()

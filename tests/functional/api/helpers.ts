@@ -1,5 +1,4 @@
 import db from '@adonisjs/lucid/services/db'
-import limiter from '@adonisjs/limiter/services/main'
 import type { ApiResponse } from '@japa/api-client'
 import AuditEvent from '#models/audit_event'
 
@@ -7,14 +6,6 @@ import AuditEvent from '#models/audit_event'
 export async function countRows(table: string): Promise<number> {
   const [row] = await db.from(table).count('* as total')
   return Number(row.total)
-}
-
-/**
- * Forgets every rate-limit counter, so each test starts with the full
- * allowance (the memory store outlives a test's database transaction).
- */
-export function resetRateLimits() {
-  return limiter.clear(['memory'])
 }
 
 /** A valid body for POST /api/v1/seller/products: two variants that differ by colour. */

@@ -6,7 +6,6 @@ import type { Assert } from '@japa/assert'
 import { openApiDocument } from '#api/openapi'
 import { type Contract, fetchContract, routePattern } from './openapi_contract.js'
 import { type Call, failingCalls, validCalls } from './openapi_scenarios.js'
-import { resetRateLimits } from './helpers.js'
 
 /**
  * The documented operations, read from the module because Japa declares
@@ -112,7 +111,6 @@ test.group('Store API | OpenAPI document', () => {
 
 test.group('Store API | OpenAPI conformance', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(() => resetRateLimits())
 
   for (const { operationId, path, method, title } of operations) {
     test(`answers ${title} with a documented status and body`, async ({ client, assert }) => {
