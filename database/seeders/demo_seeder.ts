@@ -7,13 +7,8 @@ import { SYSTEM_ACTOR } from '#audit/actor'
 import SellerService from '#services/seller_service'
 import ProductService, { type VariantInput } from '#services/catalog/product_service'
 import CategoryService from '#services/catalog/category_service'
-import {
-  DEMO_CATEGORIES,
-  DEMO_PASSWORD,
-  DEMO_PRODUCTS,
-  DEMO_SELLERS,
-  type DemoProduct,
-} from '#database/demo/catalog'
+import { DEMO_CATEGORIES, DEMO_PASSWORD, DEMO_SELLERS } from '#database/demo/catalog'
+import { DEMO_PRODUCTS, type DemoProduct } from '#database/demo/products'
 
 /** Every combination of the option axes, e.g. 사이즈 × 색상. */
 function combinations(axes: Record<string, string[]>): Record<string, string>[] {

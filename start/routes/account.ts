@@ -12,15 +12,12 @@ router
     router.put('/', [controllers.account.Profile, 'update']).as('update')
     router.put('/password', [controllers.account.Profile, 'updatePassword']).as('password')
     router.post('/addresses', [controllers.account.Addresses, 'store']).as('addresses.store')
-    router
-      .put('/addresses/:id', [controllers.account.Addresses, 'update'])
-      .as('addresses.update')
-      .where('id', router.matchers.number())
+    router.put('/addresses/:id', [controllers.account.Addresses, 'update']).as('addresses.update')
     router
       .delete('/addresses/:id', [controllers.account.Addresses, 'destroy'])
       .as('addresses.destroy')
-      .where('id', router.matchers.number())
   })
   .prefix('/account')
   .as('account')
+  .where('id', router.matchers.number())
   .use(middleware.auth())

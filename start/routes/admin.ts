@@ -11,43 +11,27 @@ router
     router.get('/', [controllers.admin.Dashboard, 'show']).as('dashboard')
 
     router.get('/sellers', [controllers.admin.Sellers, 'index']).as('sellers.index')
-    router
-      .get('/sellers/:id', [controllers.admin.Sellers, 'show'])
-      .as('sellers.show')
-      .where('id', router.matchers.number())
+    router.get('/sellers/:id', [controllers.admin.Sellers, 'show']).as('sellers.show')
     router
       .post('/sellers/:id/approve', [controllers.admin.Sellers, 'approve'])
       .as('sellers.approve')
-      .where('id', router.matchers.number())
-    router
-      .post('/sellers/:id/reject', [controllers.admin.Sellers, 'reject'])
-      .as('sellers.reject')
-      .where('id', router.matchers.number())
+    router.post('/sellers/:id/reject', [controllers.admin.Sellers, 'reject']).as('sellers.reject')
 
     router.get('/products', [controllers.admin.ProductReviews, 'index']).as('products.index')
-    router
-      .get('/products/:id', [controllers.admin.ProductReviews, 'show'])
-      .as('products.show')
-      .where('id', router.matchers.number())
+    router.get('/products/:id', [controllers.admin.ProductReviews, 'show']).as('products.show')
     router
       .post('/products/:id/publish', [controllers.admin.ProductReviews, 'publish'])
       .as('products.publish')
-      .where('id', router.matchers.number())
     router
       .post('/products/:id/reject', [controllers.admin.ProductReviews, 'reject'])
       .as('products.reject')
-      .where('id', router.matchers.number())
 
     router.get('/categories', [controllers.admin.Categories, 'index']).as('categories.index')
     router.post('/categories', [controllers.admin.Categories, 'store']).as('categories.store')
-    router
-      .put('/categories/:id', [controllers.admin.Categories, 'update'])
-      .as('categories.update')
-      .where('id', router.matchers.number())
+    router.put('/categories/:id', [controllers.admin.Categories, 'update']).as('categories.update')
     router
       .delete('/categories/:id', [controllers.admin.Categories, 'destroy'])
       .as('categories.destroy')
-      .where('id', router.matchers.number())
 
     router
       .get('/audit', [controllers.admin.AuditEvents, 'index'])
@@ -56,4 +40,5 @@ router
   })
   .prefix('/admin')
   .as('admin')
+  .where('id', router.matchers.number())
   .use([middleware.auth(), middleware.authorize({ ability: 'operateMarketplace' })])

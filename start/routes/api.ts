@@ -31,18 +31,13 @@ router
       .group(() => {
         router.get('/products', [controllers.api.seller.Products, 'index']).as('products.index')
         router.post('/products', [controllers.api.seller.Products, 'store']).as('products.store')
-        router
-          .get('/products/:id', [controllers.api.seller.Products, 'show'])
-          .as('products.show')
-          .where('id', router.matchers.number())
+        router.get('/products/:id', [controllers.api.seller.Products, 'show']).as('products.show')
         router
           .patch('/products/:id', [controllers.api.seller.Products, 'update'])
           .as('products.update')
-          .where('id', router.matchers.number())
         router
           .post('/products/:id/submit', [controllers.api.seller.Products, 'submit'])
           .as('products.submit')
-          .where('id', router.matchers.number())
       })
       .prefix('/seller')
       .as('seller')
@@ -53,19 +48,15 @@ router
         router
           .post('/products/:id/publish', [controllers.api.admin.Reviews, 'publishProduct'])
           .as('products.publish')
-          .where('id', router.matchers.number())
         router
           .post('/products/:id/reject', [controllers.api.admin.Reviews, 'rejectProduct'])
           .as('products.reject')
-          .where('id', router.matchers.number())
         router
           .post('/sellers/:id/approve', [controllers.api.admin.Reviews, 'approveSeller'])
           .as('sellers.approve')
-          .where('id', router.matchers.number())
         router
           .post('/sellers/:id/reject', [controllers.api.admin.Reviews, 'rejectSeller'])
           .as('sellers.reject')
-          .where('id', router.matchers.number())
       })
       .prefix('/admin')
       .as('admin')
@@ -76,3 +67,4 @@ router
   })
   .prefix('/api/v1')
   .as('api.v1')
+  .where('id', router.matchers.number())
