@@ -31,7 +31,9 @@ export default defineConfig({
     () => import('@adonisjs/limiter/limiter_provider'),
     () => import('@adonisjs/i18n/i18n_provider'),
     () => import('@adonisjs/queue/queue_provider'),
+    () => import('@adonisjs/drive/drive_provider'),
     () => import('#providers/store_provider'),
+    () => import('#providers/media_provider'),
     { file: () => import('#providers/queue_worker_provider'), environment: ['web'] },
   ],
 

@@ -1,4 +1,5 @@
 import { defineConfig } from '@adonisjs/core/bodyparser'
+import media from '#config/media'
 
 /**
  * Request body limits. Anything larger is refused with 413 before it reaches
@@ -25,7 +26,8 @@ export default defineConfig({
     autoProcess: true,
     convertEmptyStringsToNull: true,
     processManually: [],
-    limit: '20mb',
+    // Room for the largest media upload; config/media.ts checks each file's own limit.
+    limit: Math.max(media.limits.imageBytes, media.limits.videoBytes) + 16 * 1024 * 1024,
     types: ['multipart/form-data'],
   },
 })

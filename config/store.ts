@@ -8,7 +8,7 @@ export default {
   name: env.get('STORE_NAME', 'Jangteo'),
   currency: env.get('STORE_CURRENCY', 'KRW'),
   /** Queues the embedded worker (QUEUE_WORKER=embedded) processes. */
-  workerQueues: ['default'],
+  workerQueues: ['default', 'media'],
   catalog: {
     perPage: 24,
     maxPerPage: 100,

@@ -6,6 +6,8 @@
 
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { DateTime } from 'luxon'
+import type { MediaKind, RenditionFormat, RenditionRole } from '#media/types'
+import type { MediaStatus } from '#media/media_status'
 import type { ProductStatus } from '#lifecycles/product_lifecycle'
 import type { SellerMemberRole, UserRole } from '#models/user_role'
 import type { SellerStatus } from '#lifecycles/seller_lifecycle'
@@ -131,6 +133,80 @@ export class CategorySchema extends BaseModel {
   declare updatedAt: DateTime | null
 }
 
+export class MediaSchema extends BaseModel {
+  static $columns = ['alt', 'attempts', 'bytes', 'contentHash', 'createdAt', 'durationMs', 'error', 'height', 'id', 'isCover', 'kind', 'mimeType', 'originalKey', 'originalName', 'placeholder', 'position', 'presetFingerprint', 'processedAt', 'productId', 'sellerId', 'sourceFormat', 'status', 'updatedAt', 'width'] as const
+  $columns = MediaSchema.$columns
+  @column()
+  declare alt: string | null
+  @column()
+  declare attempts: number
+  @column()
+  declare bytes: number
+  @column()
+  declare contentHash: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare durationMs: number | null
+  @column()
+  declare error: string | null
+  @column()
+  declare height: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare isCover: boolean
+  @column()
+  declare kind: MediaKind
+  @column()
+  declare mimeType: string
+  @column()
+  declare originalKey: string
+  @column()
+  declare originalName: string
+  @column()
+  declare placeholder: string | null
+  @column()
+  declare position: number
+  @column()
+  declare presetFingerprint: string | null
+  @column.dateTime()
+  declare processedAt: DateTime | null
+  @column()
+  declare productId: number
+  @column()
+  declare sellerId: number
+  @column()
+  declare sourceFormat: string
+  @column()
+  declare status: MediaStatus
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare width: number | null
+}
+
+export class MediaRenditionSchema extends BaseModel {
+  static $columns = ['bytes', 'format', 'height', 'id', 'key', 'mediaId', 'role', 'width'] as const
+  $columns = MediaRenditionSchema.$columns
+  @column()
+  declare bytes: number
+  @column()
+  declare format: RenditionFormat
+  @column()
+  declare height: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare key: string
+  @column()
+  declare mediaId: number
+  @column()
+  declare role: RenditionRole
+  @column()
+  declare width: number
+}
+
 export class ProductVariantSchema extends BaseModel {
   static $columns = ['compareAtPrice', 'createdAt', 'id', 'options', 'position', 'price', 'productId', 'sellerId', 'sku', 'stock', 'updatedAt', 'weightGrams'] as const
   $columns = ProductVariantSchema.$columns
@@ -161,10 +237,12 @@ export class ProductVariantSchema extends BaseModel {
 }
 
 export class ProductSchema extends BaseModel {
-  static $columns = ['categoryId', 'createdAt', 'currency', 'description', 'descriptionEn', 'id', 'isFeatured', 'minPrice', 'publishedAt', 'rejectionReason', 'searchText', 'sellerId', 'slug', 'status', 'submittedAt', 'title', 'titleEn', 'updatedAt'] as const
+  static $columns = ['categoryId', 'coverMediaId', 'createdAt', 'currency', 'description', 'descriptionEn', 'id', 'isFeatured', 'minPrice', 'publishedAt', 'rejectionReason', 'searchText', 'sellerId', 'slug', 'status', 'submittedAt', 'title', 'titleEn', 'updatedAt'] as const
   $columns = ProductSchema.$columns
   @column()
   declare categoryId: number
+  @column()
+  declare coverMediaId: number | null
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column()

@@ -52,6 +52,30 @@ export default {
         options: { tsType: 'Record<string, string>', decorators: [{ name: '@column' }] },
       },
     },
+    media: {
+      columns: {
+        kind: {
+          tsType: 'MediaKind',
+          imports: [{ source: '#media/types', typeImports: ['MediaKind'] }],
+        },
+        status: {
+          tsType: 'MediaStatus',
+          imports: [{ source: '#media/media_status', typeImports: ['MediaStatus'] }],
+        },
+      },
+    },
+    media_renditions: {
+      columns: {
+        role: {
+          tsType: 'RenditionRole',
+          imports: [{ source: '#media/types', typeImports: ['RenditionRole'] }],
+        },
+        format: {
+          tsType: 'RenditionFormat',
+          imports: [{ source: '#media/types', typeImports: ['RenditionFormat'] }],
+        },
+      },
+    },
     products: {
       columns: {
         status: {

@@ -63,6 +63,24 @@ export default await Env.create(new URL('../', import.meta.url), {
   QUEUE_WORKER: Env.schema.enum.optional(['embedded', 'off'] as const),
 
   /*
+   * Media: files on the local disk by default, an S3-compatible bucket when
+   * DRIVE_DISK=s3. ffmpeg/ffprobe from these paths, else the system's, else
+   * the binaries shipped in npm packages.
+   */
+  DRIVE_DISK: Env.schema.enum.optional(['fs', 's3'] as const),
+  MEDIA_STORAGE_PATH: Env.schema.string.optional(),
+  S3_BUCKET: Env.schema.string.optional(),
+  S3_REGION: Env.schema.string.optional(),
+  S3_ENDPOINT: Env.schema.string.optional({ format: 'url', tld: false }),
+  S3_ACCESS_KEY_ID: Env.schema.string.optional(),
+  S3_SECRET_ACCESS_KEY: Env.schema.secret.optional(),
+  S3_PUBLIC_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  S3_FORCE_PATH_STYLE: Env.schema.boolean.optional(),
+  FFMPEG_PATH: Env.schema.string.optional(),
+  FFPROBE_PATH: Env.schema.string.optional(),
+  MEDIA_FFMPEG_THREADS: Env.schema.number.optional(),
+
+  /*
    * Store settings.
    */
   STORE_NAME: Env.schema.string.optional(),

@@ -22,6 +22,13 @@ import ProductRestored from '#events/product_restored'
 import CategoryCreated from '#events/category_created'
 import CategoryUpdated from '#events/category_updated'
 import CategoryDeleted from '#events/category_deleted'
+import MediaUploaded from '#events/media_uploaded'
+import MediaProcessed from '#events/media_processed'
+import MediaFailed from '#events/media_failed'
+import MediaUpdated from '#events/media_updated'
+import MediaRemoved from '#events/media_removed'
+import MediaRequeued from '#events/media_requeued'
+import ProductMediaReordered from '#events/product_media_reordered'
 
 const audited = [
   CustomerRegistered,
@@ -42,6 +49,13 @@ const audited = [
   CategoryCreated,
   CategoryUpdated,
   CategoryDeleted,
+  MediaUploaded,
+  MediaProcessed,
+  MediaFailed,
+  MediaUpdated,
+  MediaRemoved,
+  MediaRequeued,
+  ProductMediaReordered,
 ]
 
 for (const event of audited) {

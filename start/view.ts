@@ -4,6 +4,7 @@
 import edge from 'edge.js'
 import storeConfig from '#config/store'
 import { formatMoney } from '#services/money'
+import { formatDuration, presentMedia } from '#media/media_presenter'
 
 edge.global('store', { name: storeConfig.name, currency: storeConfig.currency })
 
@@ -20,3 +21,9 @@ edge.global('formatDate', function (this: { locale?: string }, value: { toJSDate
     timeStyle: 'short',
   }).format(value.toJSDate())
 })
+
+/** A media item with its public rendition URLs and `<picture>` sources. */
+edge.global('presentMedia', presentMedia)
+
+/** A video's length as m:ss. */
+edge.global('formatDuration', formatDuration)

@@ -23,6 +23,7 @@ export const controllers = {
     Catalog: () => import('#controllers/api/catalog_controller'),
     OpenApi: () => import('#controllers/api/open_api_controller'),
     seller: {
+      Media: () => import('#controllers/api/seller/media_controller'),
       Products: () => import('#controllers/api/seller/products_controller'),
     },
   },
@@ -34,6 +35,7 @@ export const controllers = {
   seller: {
     Application: () => import('#controllers/seller/application_controller'),
     Dashboard: () => import('#controllers/seller/dashboard_controller'),
+    Media: () => import('#controllers/seller/media_controller'),
     Products: () => import('#controllers/seller/products_controller'),
     Settings: () => import('#controllers/seller/settings_controller'),
   },

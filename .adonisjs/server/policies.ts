@@ -1,5 +1,6 @@
 export const policies = {
   AddressPolicy: () => import('#policies/address_policy'),
+  MediaPolicy: () => import('#policies/media_policy'),
   ProductPolicy: () => import('#policies/product_policy'),
 }
 

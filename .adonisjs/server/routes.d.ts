@@ -4,6 +4,7 @@ type ParamValue = string | number | bigint | boolean
 
 export type ScannedRoutes = {
   ALL: {
+    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'account.edit': { paramsTuple?: []; params?: {} }
@@ -23,6 +24,12 @@ export type ScannedRoutes = {
     'seller.products.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.products.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.products.restore': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.media.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.media.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.media.reorder': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.media.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'mediaId': ParamValue} }
+    'seller.products.media.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'mediaId': ParamValue} }
+    'seller.products.media.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'mediaId': ParamValue} }
     'seller.settings.edit': { paramsTuple?: []; params?: {} }
     'seller.settings.update': { paramsTuple?: []; params?: {} }
     'admin.dashboard': { paramsTuple?: []; params?: {} }
@@ -63,12 +70,20 @@ export type ScannedRoutes = {
     'api.v1.seller.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.seller.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.seller.products.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.products.media.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.products.media.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.products.media.reorder': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.media.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.media.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.media.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.media.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.products.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.products.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.sellers.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.sellers.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
+    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'account.edit': { paramsTuple?: []; params?: {} }
@@ -77,6 +92,7 @@ export type ScannedRoutes = {
     'seller.products.index': { paramsTuple?: []; params?: {} }
     'seller.products.create': { paramsTuple?: []; params?: {} }
     'seller.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.media.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.settings.edit': { paramsTuple?: []; params?: {} }
     'admin.dashboard': { paramsTuple?: []; params?: {} }
     'admin.sellers.index': { paramsTuple?: []; params?: {} }
@@ -99,8 +115,11 @@ export type ScannedRoutes = {
     'api.v1.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.seller.products.index': { paramsTuple?: []; params?: {} }
     'api.v1.seller.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.products.media.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.media.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
+    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'account.edit': { paramsTuple?: []; params?: {} }
@@ -109,6 +128,7 @@ export type ScannedRoutes = {
     'seller.products.index': { paramsTuple?: []; params?: {} }
     'seller.products.create': { paramsTuple?: []; params?: {} }
     'seller.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.media.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.settings.edit': { paramsTuple?: []; params?: {} }
     'admin.dashboard': { paramsTuple?: []; params?: {} }
     'admin.sellers.index': { paramsTuple?: []; params?: {} }
@@ -131,14 +151,19 @@ export type ScannedRoutes = {
     'api.v1.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.seller.products.index': { paramsTuple?: []; params?: {} }
     'api.v1.seller.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.products.media.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.media.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
     'account.update': { paramsTuple?: []; params?: {} }
     'account.password': { paramsTuple?: []; params?: {} }
     'account.addresses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.media.reorder': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.media.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'mediaId': ParamValue} }
     'seller.settings.update': { paramsTuple?: []; params?: {} }
     'admin.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.products.media.reorder': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'account.addresses.store': { paramsTuple?: []; params?: {} }
@@ -147,6 +172,8 @@ export type ScannedRoutes = {
     'seller.products.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.products.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.products.restore': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.media.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.media.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'mediaId': ParamValue} }
     'admin.sellers.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.sellers.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.products.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -161,6 +188,8 @@ export type ScannedRoutes = {
     'api.v1.auth.logout': { paramsTuple?: []; params?: {} }
     'api.v1.seller.products.store': { paramsTuple?: []; params?: {} }
     'api.v1.seller.products.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.products.media.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.media.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.products.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.products.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.sellers.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -168,10 +197,13 @@ export type ScannedRoutes = {
   }
   DELETE: {
     'account.addresses.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.media.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'mediaId': ParamValue} }
     'admin.categories.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.media.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PATCH: {
     'api.v1.seller.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.media.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

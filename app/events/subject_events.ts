@@ -4,6 +4,7 @@ import type Seller from '#models/seller'
 import type Product from '#models/product'
 import type Address from '#models/address'
 import type Category from '#models/category'
+import type Media from '#models/media'
 
 /** Events about a customer's account. */
 export abstract class CustomerEvent extends SubjectEvent<User> {
@@ -28,4 +29,9 @@ export abstract class ProductEvent extends SubjectEvent<Product> {
 /** Events about the category tree. */
 export abstract class CategoryEvent extends SubjectEvent<Category> {
   static subjectType = 'category'
+}
+
+/** Events about a product photo or video. */
+export abstract class MediaEvent extends SubjectEvent<Media> {
+  static subjectType = 'media'
 }

@@ -4,6 +4,7 @@ import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import Seller from '#models/seller'
 import Category from '#models/category'
 import ProductVariant from '#models/product_variant'
+import Media from '#models/media'
 import { ProductStatus } from '#lifecycles/product_lifecycle'
 
 /**
@@ -28,6 +29,13 @@ export default class Product extends ProductSchema {
     },
   })
   declare variants: HasMany<typeof ProductVariant>
+
+  @hasMany(() => Media)
+  declare media: HasMany<typeof Media>
+
+  /** The listing image: the chosen cover, else the first ready photo. */
+  @belongsTo(() => Media, { foreignKey: 'coverMediaId' })
+  declare coverMedia: BelongsTo<typeof Media>
 
   /** Products customers may see: published, from an approved seller. */
   static visible = scope((query) => {

@@ -7,10 +7,15 @@ import { HttpContext } from '@adonisjs/core/http'
  * reads exactly like a VineJS error, translated the same way
  * (validator.shared.messages.<rule>).
  */
-export function failValidation(field: string, message: string, rule: string): never {
+export function failValidation(
+  field: string,
+  message: string,
+  rule: string,
+  params: Record<string, string | number> = {}
+): never {
   const i18n = HttpContext.get()?.i18n
   const translated = i18n
-    ? i18n.t(`validator.shared.messages.${rule}`, { field }, message)
+    ? i18n.t(`validator.shared.messages.${rule}`, { field, ...params }, message)
     : message
   throw new errors.E_VALIDATION_ERROR([{ field, message: translated, rule }])
 }

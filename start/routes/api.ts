@@ -38,6 +38,19 @@ router
         router
           .post('/products/:id/submit', [controllers.api.seller.Products, 'submit'])
           .as('products.submit')
+        router
+          .get('/products/:id/media', [controllers.api.seller.Media, 'index'])
+          .as('products.media.index')
+        router
+          .post('/products/:id/media', [controllers.api.seller.Media, 'store'])
+          .as('products.media.store')
+        router
+          .put('/products/:id/media/order', [controllers.api.seller.Media, 'reorder'])
+          .as('products.media.reorder')
+        router.get('/media/:id', [controllers.api.seller.Media, 'show']).as('media.show')
+        router.patch('/media/:id', [controllers.api.seller.Media, 'update']).as('media.update')
+        router.delete('/media/:id', [controllers.api.seller.Media, 'destroy']).as('media.destroy')
+        router.post('/media/:id/retry', [controllers.api.seller.Media, 'retry']).as('media.retry')
       })
       .prefix('/seller')
       .as('seller')

@@ -1,0 +1,36 @@
+import { MediaSchema } from '#database/schema'
+import { belongsTo, column, hasMany, scope } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
+import Product from '#models/product'
+import MediaRendition from '#models/media_rendition'
+import { MediaStatus } from '#media/media_status'
+
+/**
+ * A photo or video of a product. Customers only ever see it once it is
+ * `ready`, with the renditions the pipeline made; the original stays private.
+ */
+export default class Media extends MediaSchema {
+  static table = 'media'
+
+  @column({ consume: (value) => Boolean(value) })
+  declare isCover: boolean
+
+  @belongsTo(() => Product)
+  declare product: BelongsTo<typeof Product>
+
+  @hasMany(() => MediaRendition, {
+    onQuery: (query) => {
+      if (!query.isRelatedSubQuery) query.orderBy('role').orderBy('format').orderBy('width')
+    },
+  })
+  declare renditions: HasMany<typeof MediaRendition>
+
+  /** Media customers may see, in the seller's order. */
+  static ready = scope((query) => {
+    query.where('media.status', MediaStatus.Ready).orderBy('position').orderBy('id')
+  })
+
+  get isPending() {
+    return this.status === MediaStatus.Queued || this.status === MediaStatus.Processing
+  }
+}

@@ -1,0 +1,53 @@
+import { resolve } from 'node:path'
+import env from '#start/env'
+import app from '@adonisjs/core/services/app'
+import { defineConfig, services } from '@adonisjs/drive'
+import type { DriverFactory, ServiceConfigProvider } from '@adonisjs/drive/types'
+
+const disk = env.get('DRIVE_DISK', 'fs')
+const root = resolve(app.makePath(), env.get('MEDIA_STORAGE_PATH', 'storage'))
+
+function s3(visibility: 'public' | 'private') {
+  return services.s3({
+    credentials: {
+      accessKeyId: env.get('S3_ACCESS_KEY_ID', ''),
+      secretAccessKey: env.get('S3_SECRET_ACCESS_KEY')?.release() ?? '',
+    },
+    region: env.get('S3_REGION', 'us-east-1'),
+    bucket: env.get('S3_BUCKET', ''),
+    endpoint: env.get('S3_ENDPOINT'),
+    forcePathStyle: env.get('S3_FORCE_PATH_STYLE', false),
+    cdnUrl: env.get('S3_PUBLIC_URL'),
+    visibility,
+  })
+}
+
+/**
+ * Media files. Each disk comes as a pair: renditions are public (served
+ * from /media locally, or the bucket's public URL), originals are private
+ * (they keep the uploader's EXIF, GPS included) and are never served.
+ * DRIVE_DISK=s3 moves both to an S3-compatible bucket.
+ */
+const disks: Record<string, ServiceConfigProvider<DriverFactory>> = disk === 'fs'
+  ? {
+      fs: services.fs({
+        location: `${root}/public`,
+        visibility: 'public',
+        serveFiles: true,
+        routeBasePath: '/media',
+        appUrl: env.get('APP_URL'),
+      }),
+      fs_private: services.fs({ location: `${root}/private`, visibility: 'private' }),
+    }
+  : {
+      s3: s3('public'),
+      s3_private: s3('private'),
+    }
+
+const driveConfig = defineConfig({ default: disk, services: disks })
+
+export default driveConfig
+
+declare module '@adonisjs/drive/types' {
+  export interface DriveDisks extends Record<string, any> {}
+}
