@@ -5,14 +5,15 @@ const driver = env.get('QUEUE_DRIVER', 'database')
 
 /**
  * Jobs go to the database queue by default (no Redis needed for a demo) and to
- * Redis in production. Only the chosen adapter is declared: the queue provider
+ * Redis in production. Redis is declared only when chosen: the queue provider
  * opens a connection for every adapter listed here.
  */
 export default defineConfig({
   default: driver,
   adapters: {
     ...(driver === 'redis' ? { redis: drivers.redis({ connectionName: 'main' }) } : {}),
-    ...(driver === 'database' ? { database: drivers.database({ connectionName: undefined }) } : {}),
+    // Always available: it only uses the application's own database connection.
+    database: drivers.database({ connectionName: undefined }),
     sync: drivers.sync(),
   },
   worker: {

@@ -16,27 +16,10 @@ export default class QueueWorkerProvider {
     const { default: env } = await import('#start/env')
     if (this.app.getMode() !== 'run' || env.get('QUEUE_WORKER', 'embedded') !== 'embedded') return
 
-    const { Worker } = await import('@adonisjs/queue')
-    const config = this.app.config.get<any>('queue')
     const queues = this.app.config.get<string[]>('store.workerQueues')
     const logger = await this.app.container.make('logger')
-    const manager = await this.app.container.make('queue.manager')
-    await manager.loadJobs()
-
-    // Same resolution as `node ace queue:work`: adapters from their config
-    // providers, jobs built by the container so they get dependency injection.
-    const adapters: Record<string, unknown> = {}
-    for (const [name, adapter] of Object.entries<any>(config.adapters)) {
-      adapters[name] = typeof adapter === 'function' ? adapter : await adapter.resolver(this.app)
-    }
-    this.#worker = new Worker({
-      ...config,
-      autoLoadJobs: false,
-      adapters,
-      jobFactory: config.jobFactory ?? ((JobClass: any) => this.app.container.make(JobClass)),
-      logger: config.logger ?? logger,
-      worker: { ...config.worker, gracefulShutdown: false },
-    })
+    const { createQueueWorker } = await import('#services/queue_worker')
+    this.#worker = await createQueueWorker(this.app)
     this.#running = this.#worker.start(queues).catch((error) => {
       logger.error({ err: error }, 'embedded queue worker stopped')
     })

@@ -6,8 +6,6 @@ import sharp from 'sharp'
 import Media from '#models/media'
 import MediaRendition from '#models/media_rendition'
 import Product from '#models/product'
-import ProcessImage from '#jobs/media/process_image'
-import ProcessVideo from '#jobs/media/process_video'
 import { MediaPipeline } from '#media/media_pipeline'
 import { MediaStorage } from '#media/media_storage'
 import { ProductStatus } from '#lifecycles/product_lifecycle'
@@ -66,11 +64,11 @@ test.group('Store API | seller media', (group) => {
     assert.equal(media.originalName, 'IMG_0001.HEIC.jpg')
     // Orientation 6: a 1200×800 sensor image is displayed 800×1200.
     assert.deepEqual([media.width, media.height], [800, 1200])
-    fake.assertPushed(ProcessImage, {
+    fake.assertPushed('ProcessImage', {
       queue: 'media',
       payload: (payload: { mediaId: number }) => payload.mediaId === media.id,
     })
-    fake.assertNotPushed(ProcessVideo)
+    fake.assertNotPushed('ProcessVideo')
 
     const storage = await app.container.make(MediaStorage)
     assert.isTrue(await storage.originals.exists(media.originalKey))
