@@ -1,6 +1,7 @@
 import { BaseTransformer } from '@adonisjs/core/transformers'
 import type Product from '#models/product'
 import VariantTransformer from '#transformers/variant_transformer'
+import MediaTransformer from '#transformers/media_transformer'
 
 /**
  * A product in the Store API. Lists show the starting price; the detail and
@@ -21,6 +22,12 @@ export default class ProductTransformer extends BaseTransformer<Product> {
         ? { id: product.seller.id, name: product.seller.name, slug: product.seller.slug }
         : { id: product.sellerId },
       publishedAt: product.publishedAt?.toISO() ?? null,
+      // Listings load the cover photo; other views leave it out rather than claim there is none.
+      ...('coverMedia' in product.$preloaded
+        ? {
+            cover: product.coverMedia ? new MediaTransformer(product.coverMedia).toObject() : null,
+          }
+        : {}),
     }
   }
 
@@ -33,6 +40,9 @@ export default class ProductTransformer extends BaseTransformer<Product> {
       variants: product.variants.map((variant) =>
         new VariantTransformer(variant, product.currency).toObject()
       ),
+      ...('media' in product.$preloaded
+        ? { media: product.media.map((media) => new MediaTransformer(media).toObject()) }
+        : {}),
     }
   }
 

@@ -1,12 +1,16 @@
 import { execFile } from 'node:child_process'
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir, stat, writeFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import { promisify } from 'node:util'
 import { deflateSync, crc32 } from 'node:zlib'
 import sharp from 'sharp'
 import exifReader from 'exif-reader'
 import app from '@adonisjs/core/services/app'
 import { resolveBinary } from '#media/binaries'
+import { MediaPipeline } from '#media/media_pipeline'
+import MediaService from '#services/media_service'
+import type Product from '#models/product'
+import { SYSTEM_ACTOR } from '#audit/actor'
 
 const run = promisify(execFile)
 const dir = () => app.tmpPath('fixtures')
@@ -137,4 +141,22 @@ export async function testVideo(
     { timeout: 60_000 }
   )
   return { path }
+}
+
+/**
+ * Uploads a file to a product through the media service and processes it at
+ * once (no worker), as the seller center and the queue together would.
+ */
+export async function attachProcessedMedia(product: Product, path: string, alt?: string) {
+  const { size } = await stat(path)
+  const service = await app.container.make(MediaService)
+  const media = await service.upload(
+    product,
+    { path, size, clientName: basename(path), alt },
+    SYSTEM_ACTOR
+  )
+  const pipeline = await app.container.make(MediaPipeline)
+  await pipeline.process(media.id)
+  await media.refresh()
+  return media
 }

@@ -4,6 +4,8 @@ import Product from '#models/product'
 import ProductPolicy from '#policies/product_policy'
 import ProductService from '#services/catalog/product_service'
 import CategoryService from '#services/catalog/category_service'
+import MediaService from '#services/media_service'
+import mediaConfig from '#config/media'
 import { productFormValidator, sellerProductListValidator } from '#validators/product'
 import {
   EDITABLE_PRODUCT_STATUSES,
@@ -23,7 +25,8 @@ import {
 export default class ProductsController {
   constructor(
     protected products: ProductService,
-    protected categories: CategoryService
+    protected categories: CategoryService,
+    protected media: MediaService
   ) {}
 
   async index({ seller, request, view }: HttpContext) {
@@ -72,6 +75,8 @@ export default class ProductsController {
       optionSlots: FORM_OPTION_SLOTS,
       actions: productLifecycle.actionsFrom(product.status),
       editable: EDITABLE_PRODUCT_STATUSES.includes(product.status),
+      media: await this.media.forProduct(product),
+      mediaLimits: mediaConfig.limits,
     })
   }
 

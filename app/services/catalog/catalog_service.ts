@@ -18,6 +18,7 @@ const LISTING_COLUMNS = [
   'min_price',
   'is_featured',
   'published_at',
+  'cover_media_id',
 ]
 
 export const CATALOG_SORTS = ['newest', 'price_asc', 'price_desc', 'name'] as const
@@ -117,17 +118,18 @@ export default class CatalogService {
 
   /**
    * What a product card needs and nothing more: the listing columns, the
-   * seller's name and the summed stock (a subquery, so variants are not
-   * loaded row by row).
+   * seller's name, the summed stock (a subquery, so variants are not
+   * loaded row by row) and the cover photo's renditions.
    */
   #listing(query: ModelQueryBuilderContract<typeof Product>) {
     return query
       .select(LISTING_COLUMNS.map((column) => `products.${column}`))
       .withAggregate('variants', (variants) => variants.sum('stock').as('total_stock'))
       .preload('seller', (sellers) => sellers.select('id', 'name', 'slug'))
+      .preload('coverMedia', (media) => media.preload('renditions'))
   }
 
-  /** A product page: the product with its seller, category and variants. */
+  /** A product page: the product with its seller, category, variants and ready media. */
   async findProduct(slug: string) {
     return Product.query()
       .withScopes((scopes) => scopes.visible())
@@ -135,6 +137,9 @@ export default class CatalogService {
       .preload('seller')
       .preload('category')
       .preload('variants')
+      .preload('media', (media) =>
+        media.withScopes((scopes) => scopes.ready()).preload('renditions')
+      )
       .firstOrFail()
   }
 
