@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { assert } from '@japa/assert'
@@ -57,8 +58,13 @@ export const plugins: Config['plugins'] = [
   authBrowserClient(app),
 ]
 
+/** Media files of earlier runs would survive truncation; every run starts with none. */
+async function emptyMediaStorage() {
+  await rm(app.makePath('tmp/test-storage'), { recursive: true, force: true })
+}
+
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
-  setup: [() => prepareTestDatabase(), () => testUtils.db().migrate()],
+  setup: [() => prepareTestDatabase(), () => testUtils.db().migrate(), emptyMediaStorage],
   teardown: [],
 }
 

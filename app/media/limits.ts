@@ -10,10 +10,12 @@ export interface InspectedUpload {
   durationMs: number | null
 }
 
-const MB = 1024 * 1024
+const KB = 1024
+const MB = 1024 * KB
 
-function megabytes(bytes: number) {
-  return `${Math.round((bytes / MB) * 10) / 10} MB`
+/** "25 MB", or "512 KB" below a megabyte. */
+function readableSize(bytes: number) {
+  return bytes >= MB ? `${Math.round((bytes / MB) * 10) / 10} MB` : `${Math.round(bytes / KB)} KB`
 }
 
 /**
@@ -43,8 +45,8 @@ export async function inspectUpload(
   if (size > maxBytes) {
     throw new MediaRejectedError(
       'file_too_large',
-      `The file is larger than the ${megabytes(maxBytes)} limit for ${type.kind}s.`,
-      { limit: megabytes(maxBytes), kind: type.kind }
+      `The file is larger than the ${readableSize(maxBytes)} limit for ${type.kind}s.`,
+      { limit: readableSize(maxBytes), kind: type.kind }
     )
   }
 
