@@ -107,6 +107,10 @@ export const schemas = {
         properties: { id: { type: 'integer' }, name: { type: 'string' }, slug: { type: 'string' } },
       },
       publishedAt: nullable('string', { format: 'date-time' }),
+      cover: {
+        oneOf: [ref('Media'), { type: 'null' }],
+        description: 'The listing photo (in lists only)',
+      },
     },
   },
   Product: {
@@ -119,6 +123,11 @@ export const schemas = {
           description: nullable('string'),
           descriptionEn: nullable('string'),
           variants: { type: 'array', items: ref('Variant') },
+          media: {
+            type: 'array',
+            items: ref('Media'),
+            description: 'Ready photos and videos, in gallery order (product detail only)',
+          },
         },
       },
     ],
@@ -213,5 +222,57 @@ export const schemas = {
       categoryId: { type: 'integer' },
       variants: { type: 'array', minItems: 1, maxItems: 100, items: ref('VariantInput') },
     },
+  },
+  Rendition: {
+    type: 'object',
+    required: ['format', 'width', 'height', 'url'],
+    properties: {
+      format: { enum: ['avif', 'webp', 'jpeg', 'mp4'] },
+      width: { type: 'integer' },
+      height: { type: 'integer' },
+      url: { type: 'string' },
+    },
+  },
+  Media: {
+    type: 'object',
+    required: ['id', 'kind', 'alt', 'position', 'isCover', 'renditions'],
+    properties: {
+      id: { type: 'integer' },
+      kind: { enum: ['image', 'video'] },
+      alt: nullable('string'),
+      position: { type: 'integer' },
+      isCover: { type: 'boolean' },
+      width: nullable('integer'),
+      height: nullable('integer'),
+      durationMs: nullable('integer', { description: 'Videos only' }),
+      placeholder: nullable('string', { description: 'A tiny blurred WebP as a data: URL' }),
+      renditions: {
+        type: 'array',
+        items: ref('Rendition'),
+        description: 'Image widths in AVIF, WebP and JPEG, or the video as H.264/AAC MP4',
+      },
+      poster: {
+        type: 'object',
+        required: ['renditions'],
+        properties: { renditions: { type: 'array', items: ref('Rendition') } },
+        description: "A video's poster frame, JPEG and WebP",
+      },
+    },
+  },
+  SellerMedia: {
+    allOf: [
+      ref('Media'),
+      {
+        type: 'object',
+        required: ['status', 'originalName', 'bytes', 'createdAt'],
+        properties: {
+          status: { enum: ['queued', 'processing', 'ready', 'failed'] },
+          error: { type: 'string', description: 'Why processing failed, readable by the seller' },
+          originalName: { type: 'string' },
+          bytes: { type: 'integer' },
+          createdAt: { type: 'string', format: 'date-time' },
+        },
+      },
+    ],
   },
 }

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import router from '@adonisjs/core/services/router'
+import { QueueManager } from '@adonisjs/queue'
 import type { ApiClient, ApiResponse } from '@japa/api-client'
 import type { Assert } from '@japa/assert'
 import { openApiDocument } from '#api/openapi'
@@ -34,6 +35,7 @@ async function send(client: ApiClient, contract: Contract, operationId: string, 
   const request = client.request(contract.document.servers[0].url + url, method.toUpperCase())
   if (call.query) request.qs(call.query)
   if (call.body) request.json(call.body)
+  if (call.file) request.file('file', call.file)
   if (call.token) request.bearerToken(call.token)
   if (call.as) return request.withGuard('api').loginAs(call.as)
   return request
@@ -111,6 +113,11 @@ test.group('Store API | OpenAPI document', () => {
 
 test.group('Store API | OpenAPI conformance', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
+  // Uploads queue jobs; no worker runs here.
+  group.each.setup(() => {
+    QueueManager.fake()
+    return () => QueueManager.restore()
+  })
 
   for (const { operationId, path, method, title } of operations) {
     test(`answers ${title} with a documented status and body`, async ({ client, assert }) => {

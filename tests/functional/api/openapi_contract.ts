@@ -4,7 +4,7 @@ import type { ApiClient } from '@japa/api-client'
 /** The parts of an OpenAPI operation the conformance tests read. */
 export interface Operation {
   operationId: string
-  requestBody?: object
+  requestBody?: { content?: Record<string, unknown> }
   responses: Record<string, { content?: object }>
 }
 
@@ -60,9 +60,9 @@ export class Contract {
     return this.#compile('paths', path, method, 'responses', String(status), ...JSON_SCHEMA)
   }
 
-  /** The validator of the documented JSON request body, or null when none is. */
+  /** The validator of the documented JSON request body, or null when none is (or it is multipart). */
   requestValidator(path: string, method: string): ValidateFunction | null {
-    if (!this.document.paths[path][method].requestBody) return null
+    if (!this.document.paths[path][method].requestBody?.content?.['application/json']) return null
     return this.#compile('paths', path, method, 'requestBody', ...JSON_SCHEMA)
   }
 

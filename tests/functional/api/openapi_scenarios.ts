@@ -10,6 +10,8 @@ import {
   createSellerOwner,
 } from '#database/factories/index'
 import { productBody } from './helpers.js'
+import Media from '#models/media'
+import { attachProcessedMedia, photoWithGps, smallPng } from '#tests/helpers/media_fixtures'
 
 /** How to call one operation: path parameters, query, JSON body and who signs in. */
 export interface Call {
@@ -20,6 +22,8 @@ export interface Call {
   as?: User
   /** A bearer token, e.g. one issued by POST /auth/login. */
   token?: string
+  /** A file sent as the multipart field `file`. */
+  file?: string
 }
 
 /** Arranges the records an operation needs and says how to call it. */
@@ -31,6 +35,15 @@ async function sellerProduct(status: ProductStatus = ProductStatus.Draft) {
   const { owner, seller } = await createSellerOwner()
   const product = await createProduct(seller, category, { status, prices: [10_000, 12_000] })
   return { owner, seller, category, product }
+}
+
+/** A seller's product with one processed photo, and the seller's owner. */
+async function sellerMedia(options: { failed?: boolean } = {}) {
+  const { owner, product } = await sellerProduct()
+  const png = await smallPng(`contract-${product.id}.png`, 120 + product.id, 90)
+  const media = await attachProcessedMedia(product, png.path)
+  if (options.failed) await Media.query().where('id', media.id).update({ status: 'failed' })
+  return { owner, product, media }
 }
 
 /** A valid call of every documented operation, by operationId. */
@@ -103,6 +116,35 @@ export const validCalls: Record<string, Arrange> = {
         ],
       },
     }
+  },
+  listProductMedia: async () => {
+    const { owner, product } = await sellerMedia()
+    return { as: owner, params: { id: product.id } }
+  },
+  uploadProductMedia: async () => {
+    const { owner, product } = await sellerProduct()
+    const photo = await photoWithGps(`contract-upload-${product.id}.jpg`, 640, 480)
+    return { as: owner, params: { id: product.id }, file: photo.path }
+  },
+  reorderProductMedia: async () => {
+    const { owner, product, media } = await sellerMedia()
+    return { as: owner, params: { id: product.id }, body: { ids: [media.id] } }
+  },
+  showMedia: async () => {
+    const { owner, media } = await sellerMedia()
+    return { as: owner, params: { id: media.id } }
+  },
+  updateMedia: async () => {
+    const { owner, media } = await sellerMedia()
+    return { as: owner, params: { id: media.id }, body: { alt: '정면', isCover: true } }
+  },
+  deleteMedia: async () => {
+    const { owner, media } = await sellerMedia()
+    return { as: owner, params: { id: media.id } }
+  },
+  retryMedia: async () => {
+    const { owner, media } = await sellerMedia({ failed: true })
+    return { as: owner, params: { id: media.id } }
   },
   submitSellerProduct: async () => {
     const { owner, product } = await sellerProduct()

@@ -39,7 +39,7 @@ test.group('Storefront | product photos and videos', (group) => {
     const response = await client.get(`/products/${product.slug}`)
     response.assertStatus(200)
     const html = response.text()
-    const pictures = html.match(/<picture>[\s\S]*?<\/picture>/g) ?? []
+    const pictures: string[] = html.match(/<picture>[\s\S]*?<\/picture>/g) ?? []
     // Two photos in the gallery (the video plays in <video>), three thumbnails (one a poster).
     assert.lengthOf(pictures, 5)
     const first = pictures[0]
