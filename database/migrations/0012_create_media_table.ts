@@ -58,12 +58,7 @@ export default class extends BaseSchema {
 
     this.schema.createTable('media_renditions', (table) => {
       table.increments('id')
-      table
-        .integer('media_id')
-        .notNullable()
-        .references('id')
-        .inTable('media')
-        .onDelete('CASCADE')
+      table.integer('media_id').notNullable().references('id').inTable('media').onDelete('CASCADE')
       table.string('role', 8).notNullable()
       table.string('format', 8).notNullable()
       table.integer('width').notNullable()

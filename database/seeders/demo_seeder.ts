@@ -1,3 +1,6 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import app from '@adonisjs/core/services/app'
 import User from '#models/user'
@@ -9,6 +12,9 @@ import ProductService, { type VariantInput } from '#services/catalog/product_ser
 import CategoryService from '#services/catalog/category_service'
 import { DEMO_CATEGORIES, DEMO_PASSWORD, DEMO_SELLERS } from '#database/demo/catalog'
 import { DEMO_PRODUCTS, type DemoProduct } from '#database/demo/products'
+import { demoPhotos, demoVideo } from '#database/demo/media'
+import MediaService from '#services/media_service'
+import type Product from '#models/product'
 
 /** Every combination of the option axes, e.g. 사이즈 × 색상. */
 function combinations(axes: Record<string, string[]>): Record<string, string>[] {
@@ -52,6 +58,8 @@ export default class DemoSeeder extends BaseSeeder {
     const sellers = await app.container.make(SellerService)
     const products = await app.container.make(ProductService)
     const categoryService = await app.container.make(CategoryService)
+    const media = await app.container.make(MediaService)
+    const mediaDir = await mkdtemp(join(tmpdir(), 'jangteo-demo-media-'))
 
     await User.createMany([
       {
@@ -133,6 +141,31 @@ export default class DemoSeeder extends BaseSeeder {
         product.isFeatured = true
         await product.save()
       }
+      await this.#attachMedia(media, product, demo, index, mediaDir)
+    }
+    await rm(mediaDir, { recursive: true, force: true })
+  }
+
+  /**
+   * Featured products get two photos, the others one; the first product also
+   * gets a video. The embedded worker processes them once the store is up.
+   */
+  async #attachMedia(
+    media: MediaService,
+    product: Product,
+    demo: DemoProduct,
+    index: number,
+    directory: string
+  ) {
+    const photos = await demoPhotos(directory, demo.sku, demo.seller, demo.featured ? 2 : 1)
+    const files = index === 0 ? [...photos, await demoVideo(directory, photos[0])] : photos
+    for (const path of files) {
+      const { size } = await stat(path)
+      await media.upload(
+        product,
+        { path, size, clientName: basename(path), alt: demo.title },
+        SYSTEM_ACTOR
+      )
     }
   }
 }
