@@ -8,6 +8,8 @@ const disk = env.get('DRIVE_DISK', 'fs')
 const root = resolve(app.makePath(), env.get('MEDIA_STORAGE_PATH', 'storage'))
 
 function s3(visibility: 'public' | 'private') {
+  if (!env.get('S3_BUCKET'))
+    throw new Error('DRIVE_DISK=s3 needs S3_BUCKET (and the other S3_* variables)')
   return services.s3({
     credentials: {
       accessKeyId: env.get('S3_ACCESS_KEY_ID', ''),

@@ -18,7 +18,7 @@ export default defineConfig({
     originals: `${disk}_private`,
   },
   // Where customers fetch renditions: the local file server, or the bucket/CDN.
-  publicUrl: disk === 'fs' ? `${env.get('APP_URL', '')}/media` : env.get('S3_PUBLIC_URL', ''),
+  publicUrl: disk === 'fs' ? '/media' : env.get('S3_PUBLIC_URL', ''),
   limits: {
     imageBytes: 25 * MB,
     videoBytes: 200 * MB,
