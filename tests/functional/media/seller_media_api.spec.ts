@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
@@ -8,9 +10,16 @@ import MediaRendition from '#models/media_rendition'
 import Product from '#models/product'
 import { MediaPipeline } from '#media/media_pipeline'
 import { MediaStorage } from '#media/media_storage'
+import { resolveBinary } from '#media/binaries'
 import { ProductStatus } from '#lifecycles/product_lifecycle'
 import { CategoryFactory, createProduct, createSellerOwner } from '#database/factories/index'
-import { gpsOf, photoWithGps, smallPng, testVideo } from '#tests/helpers/media_fixtures'
+import {
+  attachProcessedMedia,
+  gpsOf,
+  photoWithGps,
+  smallPng,
+  testVideo,
+} from '#tests/helpers/media_fixtures'
 import { auditTrail, errorsOf } from '../api/helpers.js'
 
 async function renditionKeys(mediaId: number) {
@@ -206,6 +215,32 @@ test.group('Store API | seller media', (group) => {
       'webp',
     ])
   })
+
+  test('a Full HD source gets 720p and 1080p; a portrait video stays portrait', async ({
+    assert,
+  }) => {
+    const { product } = await sellerWithProduct()
+    const wide = await testVideo('full-hd.mp4', { width: 1920, height: 1080, seconds: 1 })
+    const tall = await testVideo('portrait.mp4', {
+      width: 720,
+      height: 1280,
+      seconds: 1,
+      audio: false,
+    })
+    const renditionsOf = async (path: string) => {
+      const media = await attachProcessedMedia(product, path)
+      const rows = await MediaRendition.query()
+        .where('media_id', media.id)
+        .where('role', 'video')
+        .orderBy('height')
+      return rows.map((row) => [row.width, row.height])
+    }
+    assert.deepEqual(await renditionsOf(wide.path), [
+      [1280, 720],
+      [1920, 1080],
+    ])
+    assert.deepEqual(await renditionsOf(tall.path), [[720, 1280]])
+  }).timeout(60_000)
 
   test('a seller cannot see or touch another seller’s media', async ({ client }) => {
     const { product } = await sellerWithProduct()
