@@ -15,6 +15,7 @@ import { ProductStatus } from '#lifecycles/product_lifecycle'
 import { CategoryFactory, createProduct, createSellerOwner } from '#database/factories/index'
 import {
   attachProcessedMedia,
+  fileWith,
   gpsOf,
   photoWithGps,
   smallPng,
@@ -214,6 +215,32 @@ test.group('Store API | seller media', (group) => {
       'jpeg',
       'webp',
     ])
+
+    // H.264 + AAC, with the index (moov) ahead of the data for progressive playback.
+    const [mp4] = await MediaRendition.query().where('media_id', id).where('role', 'video')
+    const storage = await app.container.make(MediaStorage)
+    const bytes = Buffer.from(await storage.renditions.getBytes(mp4.key))
+    assert.isBelow(bytes.indexOf('moov'), bytes.indexOf('mdat'), '+faststart')
+    const local = await fileWith('stored.mp4', bytes)
+    const ffprobe = (path: string) =>
+      promisify(execFile)(resolveBinary('ffprobe'), [
+        '-v',
+        'error',
+        '-show_entries',
+        'stream=codec_name:format_tags',
+        '-of',
+        'json',
+        path,
+      ]).then(({ stdout }) => JSON.parse(stdout))
+    const output = await ffprobe(local.path)
+    assert.deepEqual(
+      output.streams.map((stream: { codec_name: string }) => stream.codec_name),
+      ['h264', 'aac']
+    )
+    // The uploaded clip carried a GPS location tag; the rendition carries none.
+    const input = await ffprobe(video.path)
+    assert.match(JSON.stringify(input.format.tags), /37\.5665/)
+    assert.notMatch(JSON.stringify(output.format?.tags ?? {}), /location|37\.5665/i)
   })
 
   test('a Full HD source gets 720p and 1080p; a portrait video stays portrait', async ({
