@@ -52,7 +52,8 @@ async function sha256(path: string) {
   return hash.digest('hex')
 }
 
-function sameTransaction(trx: TransactionClientContract) {
+/** SELECT … FOR UPDATE: PostgreSQL; SQLite serialises writers anyway. */
+function supportsRowLocks(trx: TransactionClientContract) {
   return trx.dialect.name === 'postgres'
 }
 
@@ -94,7 +95,7 @@ export default class MediaService {
           .from('products')
           .useTransaction(trx)
           .where('id', product.id)
-          .if(sameTransaction(trx), (query) => query.forUpdate())
+          .if(supportsRowLocks(trx), (query) => query.forUpdate())
           .select('id')
         await this.#assertRoom(product.id, trx)
         const last = await Media.query({ client: trx })

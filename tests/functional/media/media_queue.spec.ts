@@ -3,11 +3,13 @@ import { basename } from 'node:path'
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { QueueManager } from '@adonisjs/queue'
 import Media from '#models/media'
 import MediaRendition from '#models/media_rendition'
 import MediaService from '#services/media_service'
 import { MediaPipeline } from '#media/media_pipeline'
 import { MediaStorage } from '#media/media_storage'
+import { MediaManager } from '#media/media_manager'
 import type { RenditionFormat } from '#media/types'
 import ProcessImage from '#jobs/media/process_image'
 import { SYSTEM_ACTOR } from '#audit/actor'
@@ -193,5 +195,61 @@ test.group('Media jobs | retries and crashes', (group) => {
     await media.refresh()
     assert.equal(media.status, 'failed')
     assert.match(media.error!, /could not be decoded/)
+  })
+})
+
+test.group('Media uploads | concurrency', (group) => {
+  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => {
+    QueueManager.fake()
+    return () => QueueManager.restore()
+  })
+
+  test('parallel uploads never exceed the per-product limit', async ({ client, assert }) => {
+    const { owner, seller } = await createSellerOwner()
+    const product = await createProduct(seller, await CategoryFactory.create())
+    const manager = await app.container.make(MediaManager)
+    const limit = manager.config.limits.filesPerProduct
+    manager.config.limits.filesPerProduct = 2
+    try {
+      const files = await Promise.all(
+        [0, 1, 2, 3, 4].map((n) => smallPng(`parallel-${n}.png`, 50 + n, 40))
+      )
+      const responses = await Promise.all(
+        files.map((file) =>
+          client
+            .post(`/api/v1/seller/products/${product.id}/media`)
+            .file('file', file.path)
+            .withGuard('api')
+            .loginAs(owner)
+        )
+      )
+      const statuses = responses.map((response) => response.status()).sort()
+      assert.deepEqual(statuses, [202, 202, 422, 422, 422])
+      const stored = await Media.query().where('product_id', product.id)
+      assert.lengthOf(stored, 2)
+    } finally {
+      manager.config.limits.filesPerProduct = limit
+    }
+  })
+
+  test('the same file uploaded twice at once is stored once', async ({ client, assert }) => {
+    const { owner, seller } = await createSellerOwner()
+    const product = await createProduct(seller, await CategoryFactory.create())
+    const png = await smallPng('twice-at-once.png', 61, 41)
+    const responses = await Promise.all(
+      [0, 1, 2].map(() =>
+        client
+          .post(`/api/v1/seller/products/${product.id}/media`)
+          .file('file', png.path)
+          .withGuard('api')
+          .loginAs(owner)
+      )
+    )
+    assert.deepEqual(responses.map((response) => response.status()).sort(), [202, 422, 422])
+    const media = await Media.query().where('product_id', product.id)
+    assert.lengthOf(media, 1)
+    const storage = await app.container.make(MediaStorage)
+    assert.isTrue(await storage.originals.exists(media[0].originalKey))
   })
 })
