@@ -1,4 +1,5 @@
 import { defineConfig } from '@adonisjs/core/bodyparser'
+import { randomUUID } from 'node:crypto'
 import media from '#config/media'
 
 /**
@@ -28,6 +29,8 @@ export default defineConfig({
     processManually: [],
     // Room for the largest media upload; config/media.ts checks each file's own limit.
     limit: Math.max(media.limits.imageBytes, media.limits.videoBytes) + 16 * 1024 * 1024,
+    // Recognisable in the OS temp directory; the media upload deletes its file when done.
+    tmpFileName: () => `jangteo-upload-${randomUUID()}`,
     types: ['multipart/form-data'],
   },
 })

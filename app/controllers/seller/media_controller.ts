@@ -4,7 +4,7 @@ import Product from '#models/product'
 import Media from '#models/media'
 import ProductPolicy from '#policies/product_policy'
 import MediaService from '#services/media_service'
-import { uploadInput } from '#services/media_upload'
+import { receiveUpload } from '#services/media_upload'
 import { mediaOrderValidator, mediaUpdateValidator, mediaUploadValidator } from '#validators/media'
 import MediaTransformer from '#transformers/media_transformer'
 import { actorFor } from '#audit/actor'
@@ -29,10 +29,8 @@ export default class MediaController {
     const { params, bouncer, request, response, auth } = ctx
     const product = await this.#product(params.id, bouncer)
     const { alt } = await request.validateUsing(mediaUploadValidator)
-    const media = await this.media.upload(
-      product,
-      uploadInput(request.file('file'), alt),
-      actorFor(auth.getUserOrFail(), { asSeller: true })
+    const media = await receiveUpload(request.file('file'), alt, (input) =>
+      this.media.upload(product, input, actorFor(auth.getUserOrFail(), { asSeller: true }))
     )
     if (this.#wantsJson(ctx)) {
       await media.load('renditions')

@@ -1,4 +1,5 @@
 import { readdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
@@ -163,6 +164,23 @@ test.group('Media uploads | hostile and invalid files', (group) => {
     } finally {
       manager.config.limits.imageBytes = limit
     }
+  })
+
+  test('the temporary upload file is deleted, accepted or refused', async ({ client, assert }) => {
+    const { owner, product } = await sellerProduct()
+    const leftovers = () =>
+      readdir(tmpdir()).then((names) => names.filter((name) => name.startsWith('jangteo-upload-')))
+    const before = await leftovers()
+    const good = await smallPng('temp-ok.png', 90, 70)
+    const bad = await fileWith('temp-bad.jpg', '<html></html>')
+    for (const path of [good.path, bad.path]) {
+      await client
+        .post(`/api/v1/seller/products/${product.id}/media`)
+        .file('file', path)
+        .withGuard('api')
+        .loginAs(owner)
+    }
+    assert.deepEqual(await leftovers(), before)
   })
 
   test('a missing file field is a 422 on `file`', async ({ client, assert }) => {

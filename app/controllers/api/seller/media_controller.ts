@@ -5,7 +5,7 @@ import Media from '#models/media'
 import ProductPolicy from '#policies/product_policy'
 import MediaPolicy from '#policies/media_policy'
 import MediaService from '#services/media_service'
-import { uploadInput } from '#services/media_upload'
+import { receiveUpload } from '#services/media_upload'
 import { mediaOrderValidator, mediaUpdateValidator, mediaUploadValidator } from '#validators/media'
 import MediaTransformer from '#transformers/media_transformer'
 import { actorFor } from '#audit/actor'
@@ -27,10 +27,8 @@ export default class SellerMediaController {
   async store({ params, bouncer, request, response, auth, serialize }: HttpContext) {
     const product = await this.#product(params.id, bouncer)
     const { alt } = await request.validateUsing(mediaUploadValidator)
-    const media = await this.media.upload(
-      product,
-      uploadInput(request.file('file'), alt),
-      this.#actor(auth)
+    const media = await receiveUpload(request.file('file'), alt, (input) =>
+      this.media.upload(product, input, this.#actor(auth))
     )
     await media.load('renditions')
     return response
