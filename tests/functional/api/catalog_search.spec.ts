@@ -43,7 +43,7 @@ test.group('Store API | product search', (group) => {
     assert.deepEqual(response.body().meta, { total: 1, page: 1, perPage: 24, lastPage: 1 })
   })
 
-  test('summarises a product with its starting price, stock and seller', async ({
+  test('summarises a product with its starting price, stock, seller and cover photo', async ({
     client,
     assert,
   }) => {
@@ -68,6 +68,7 @@ test.group('Store API | product search', (group) => {
         inStock: true,
         seller: { id: seller.id, name: seller.name, slug: seller.slug },
         publishedAt: product.publishedAt!.toISO(),
+        cover: null,
       },
     ])
   })
