@@ -7,6 +7,9 @@ import type { DriverFactory, ServiceConfigProvider } from '@adonisjs/drive/types
 const disk = env.get('DRIVE_DISK', 'fs')
 const root = resolve(app.makePath(), env.get('MEDIA_STORAGE_PATH', 'storage'))
 
+/** Where the local disk keeps public renditions (DRIVE_DISK=fs). */
+export const localMediaRoot = `${root}/public`
+
 function s3(visibility: 'public' | 'private') {
   if (!env.get('S3_BUCKET'))
     throw new Error('DRIVE_DISK=s3 needs S3_BUCKET (and the other S3_* variables)')
@@ -32,13 +35,9 @@ function s3(visibility: 'public' | 'private') {
  */
 const disks: Record<string, ServiceConfigProvider<DriverFactory>> = disk === 'fs'
   ? {
-      fs: services.fs({
-        location: `${root}/public`,
-        visibility: 'public',
-        serveFiles: true,
-        routeBasePath: '/media',
-        appUrl: env.get('APP_URL'),
-      }),
+      // Served by MediaFilesMiddleware at /media, with range requests and
+      // immutable caching (rendition keys are content-addressed).
+      fs: services.fs({ location: localMediaRoot, visibility: 'public' }),
       fs_private: services.fs({ location: `${root}/private`, visibility: 'private' }),
     }
   : {

@@ -109,4 +109,52 @@ test.group('Storefront | product photos and videos', (group) => {
     const list = await client.get('/api/v1/products').qs({ q: '토트백' })
     assert.equal(list.body().data[0].cover.id, media.id)
   })
+
+  test('rendition files: immutable caching, ranges for video seeking, nothing else served', async ({
+    client,
+    assert,
+  }) => {
+    const product = await publishedProduct('영상 상품')
+    const video = await testVideo('ranges.mp4', { seconds: 1 })
+    const media = await attachProcessedMedia(product, video.path)
+    await media.load('renditions')
+    const mp4 = media.renditions.find((rendition) => rendition.role === 'video')!
+    const url = `/media/${mp4.key}`
+
+    const whole = await client.get(url)
+    whole.assertStatus(200)
+    assert.equal(whole.header('content-type'), 'video/mp4')
+    assert.equal(whole.header('cache-control'), 'public, max-age=31536000, immutable')
+    assert.equal(whole.header('accept-ranges'), 'bytes')
+    assert.isUndefined(whole.header('set-cookie'), 'no session cookie on media')
+    assert.equal(Number(whole.header('content-length')), mp4.bytes)
+
+    const part = await client.get(url).header('Range', 'bytes=100-199')
+    part.assertStatus(206)
+    assert.equal(part.header('content-range'), `bytes 100-199/${mp4.bytes}`)
+    assert.equal(part.header('content-length'), '100')
+
+    const tail = await client.get(url).header('Range', 'bytes=-10')
+    tail.assertStatus(206)
+    assert.equal(
+      tail.header('content-range'),
+      `bytes ${mp4.bytes - 10}-${mp4.bytes - 1}/${mp4.bytes}`
+    )
+
+    const beyond = await client.get(url).header('Range', `bytes=${mp4.bytes + 5}-`)
+    beyond.assertStatus(416)
+    assert.equal(beyond.header('content-range'), `bytes */${mp4.bytes}`)
+
+    const cached = await client.get(url).header('If-None-Match', whole.header('etag'))
+    cached.assertStatus(304)
+
+    for (const path of [
+      `/media/${media.originalKey}`,
+      `/media/../private/${media.originalKey}`,
+      `/media/media/00/${'0'.repeat(64)}/${'0'.repeat(12)}/image-320.avif`,
+    ]) {
+      const response = await client.get(path)
+      response.assertStatus(404)
+    }
+  })
 })
