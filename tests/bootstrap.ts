@@ -63,8 +63,21 @@ async function emptyMediaStorage() {
   await rm(app.makePath('tmp/test-storage'), { recursive: true, force: true })
 }
 
+/** Jobs left in Redis by an earlier run would point at rows that no longer exist. */
+async function emptyRedisQueues() {
+  if (process.env.QUEUE_DRIVER !== 'redis') return
+  const { default: redis } = await import('@adonisjs/redis/services/main')
+  const keys = await redis.keys('jobs::*')
+  if (keys.length) await redis.del(...keys)
+}
+
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
-  setup: [() => prepareTestDatabase(), () => testUtils.db().migrate(), emptyMediaStorage],
+  setup: [
+    () => prepareTestDatabase(),
+    () => testUtils.db().migrate(),
+    emptyMediaStorage,
+    emptyRedisQueues,
+  ],
   teardown: [],
 }
 
