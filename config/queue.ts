@@ -16,9 +16,13 @@ export default defineConfig({
     database: drivers.database({ connectionName: undefined }),
     sync: drivers.sync(),
   },
+  // One job at a time per worker process: media jobs use every core through
+  // sharp and ffmpeg threads, so more throughput means more processes. (It
+  // also sidesteps a @boringnode/queue 0.6.0 bug where a job outliving
+  // idleDelay while a slot is free makes the worker pause 5 s after it.)
   worker: {
-    concurrency: 2,
-    idleDelay: '1s',
+    concurrency: 1,
+    idleDelay: '250ms',
     stalledThreshold: '60s',
     stalledInterval: '30s',
   },

@@ -158,9 +158,11 @@ export class MediaPipeline {
       rendition,
       key: this.storage.renditionKey(media.contentHash, fingerprint, rendition),
     }))
-    for (const { rendition, key } of keyed) {
-      await this.storage.putRendition(key, rendition.data, rendition.format)
-    }
+    await Promise.all(
+      keyed.map(({ rendition, key }) =>
+        this.storage.putRendition(key, rendition.data, rendition.format)
+      )
+    )
 
     const outcome = await db.transaction(async (trx) => {
       // One publisher per media row at a time (SQLite serialises writers anyway).

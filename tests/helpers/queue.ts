@@ -12,7 +12,6 @@ export async function workUntil(
 ) {
   const worker = await createQueueWorker(app, {
     adapters: options.adapter ? [options.adapter] : undefined,
-    concurrency: 2,
   })
   const running = worker.start(options.queues ?? ['media'])
   const deadline = Date.now() + (options.timeoutMs ?? 60_000)
