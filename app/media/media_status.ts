@@ -10,6 +10,3 @@ export const MediaStatus = {
 } as const
 
 export type MediaStatus = (typeof MediaStatus)[keyof typeof MediaStatus]
-
-/** States whose job has not finished yet: the seller center keeps polling. */
-export const PENDING_MEDIA_STATUSES: MediaStatus[] = [MediaStatus.Queued, MediaStatus.Processing]

@@ -28,11 +28,11 @@ export class MediaStorage {
   constructor(protected config: MediaConfig) {}
 
   get originals() {
-    return drive.use(this.config.disks.originals as any)
+    return drive.use(this.config.disks.originals)
   }
 
   get renditions() {
-    return drive.use(this.config.disks.renditions as any)
+    return drive.use(this.config.disks.renditions)
   }
 
   originalKey(hash: string, extension: string) {
@@ -65,10 +65,6 @@ export class MediaStorage {
     }
     if (Buffer.isBuffer(data)) await this.renditions.put(key, data, options)
     else await this.renditions.putStream(key, createReadStream(data.path), options)
-  }
-
-  url(key: string) {
-    return this.renditions.getUrl(key)
   }
 
   /** Deletes rendition files that no rendition row points at any more. */

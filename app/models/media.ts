@@ -29,8 +29,4 @@ export default class Media extends MediaSchema {
   static ready = scope((query) => {
     query.where('media.status', MediaStatus.Ready).orderBy('position').orderBy('id')
   })
-
-  get isPending() {
-    return this.status === MediaStatus.Queued || this.status === MediaStatus.Processing
-  }
 }
