@@ -2,55 +2,12 @@ import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { QueueManager } from '@adonisjs/queue'
-import type { ApiRequest } from '@japa/api-client'
 import Media from '#models/media'
-import type Product from '#models/product'
-import type User from '#models/user'
-import MediaService from '#services/media_service'
 import { MediaPipeline } from '#media/media_pipeline'
 import { MediaStatus } from '#media/media_status'
-import { SYSTEM_ACTOR } from '#audit/actor'
-import { CategoryFactory, createProduct, createSellerOwner } from '#database/factories/index'
 import { fileWith, photoWithGps, smallPng } from '#tests/helpers/media_fixtures'
 import { encodeForm } from '#tests/helpers/forms'
-
-async function sellerWithProduct() {
-  const { owner, seller } = await createSellerOwner()
-  const product = await createProduct(seller, await CategoryFactory.create())
-  return { owner, seller, product }
-}
-
-/** A photo in the product's gallery, queued as an upload leaves it (no worker runs). */
-async function uploaded(product: Product, file: { path: string; data: Buffer }) {
-  const service = await app.container.make(MediaService)
-  return service.upload(
-    product,
-    { path: file.path, size: file.data.length, clientName: 'photo.jpg' },
-    SYSTEM_ACTOR
-  )
-}
-
-/** Two distinct photos in the gallery, in upload order. */
-async function twoPhotos(product: Product) {
-  const first = await uploaded(product, await photoWithGps('first.jpg'))
-  const second = await uploaded(product, await smallPng('second.png'))
-  return [first, second]
-}
-
-/** A request as media_manager.js sends it: JSON wanted, session and CSRF token. */
-function asJson(request: ApiRequest, owner: User) {
-  return request.header('accept', 'application/json').loginAs(owner).withCsrfToken()
-}
-
-/** The ids of a product's media, in gallery order. */
-async function galleryOf(product: Product) {
-  const media = await Media.query().where('product_id', product.id).orderBy('position')
-  return media.map((item) => item.id)
-}
-
-function editPage(product: Product) {
-  return `/seller/products/${product.id}/edit`
-}
+import { editPage, galleryOf, sellerWithProduct, twoPhotos } from './media_helpers.js'
 
 test.group('Seller center | media forms without JavaScript', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -266,74 +223,5 @@ test.group('Seller center | media forms without JavaScript', (group) => {
     response.assertStatus(302)
     response.assertFlashMessage('success', '파일을 삭제했습니다.')
     assert.deepEqual(await galleryOf(product), [second.id])
-  })
-})
-
-test.group('Seller center | media requests from the page script', (group) => {
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(() => {
-    QueueManager.fake()
-    return () => QueueManager.restore()
-  })
-
-  test('an upload answers 202 with the queued item', async ({ client, assert }) => {
-    const { owner, product } = await sellerWithProduct()
-    const photo = await photoWithGps()
-
-    const response = await asJson(
-      client.post(`/seller/products/${product.id}/media`).file('file', photo.path),
-      owner
-    )
-
-    response.assertStatus(202)
-    const media = await Media.findByOrFail('product_id', product.id)
-    assert.include(response.body().data, { id: media.id, status: 'queued', kind: 'image' })
-  })
-
-  test('a refused upload answers 422 with the reason', async ({ client, assert }) => {
-    const { owner, product } = await sellerWithProduct()
-    const fake = await fileWith('fake.jpg', '<html></html>')
-
-    const response = await asJson(
-      client.post(`/seller/products/${product.id}/media`).file('file', fake.path),
-      owner
-    )
-
-    response.assertStatus(422)
-    const [error] = response.body().errors
-    assert.include(error, { field: 'file', rule: 'unsupported_type' })
-    assert.include(error.message, '지원하지 않는 파일 형식입니다')
-    assert.lengthOf(await Media.all(), 0)
-  })
-
-  test('the gallery, the order, an update and a delete answer JSON or 204', async ({
-    client,
-    assert,
-  }) => {
-    const { owner, product } = await sellerWithProduct()
-    const [first, second] = await twoPhotos(product)
-    const base = `/seller/products/${product.id}/media`
-
-    const gallery = await asJson(client.get(base), owner)
-    const order = await asJson(
-      client.put(`${base}/order`).json({ ids: [second.id, first.id] }),
-      owner
-    )
-    const update = await asJson(client.put(`${base}/${first.id}`).json({ alt: '옆면' }), owner)
-    const removal = await asJson(client.delete(`${base}/${second.id}`), owner)
-
-    gallery.assertStatus(200)
-    assert.deepEqual(
-      gallery.body().data.map((item: { id: number; status: string }) => [item.id, item.status]),
-      [
-        [first.id, 'queued'],
-        [second.id, 'queued'],
-      ]
-    )
-    order.assertStatus(204)
-    update.assertStatus(200)
-    assert.include(update.body().data, { id: first.id, alt: '옆면', position: 1 })
-    removal.assertStatus(204)
-    assert.deepEqual(await galleryOf(product), [first.id])
   })
 })
