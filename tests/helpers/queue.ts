@@ -1,5 +1,5 @@
 import app from '@adonisjs/core/services/app'
-import { createQueueWorker } from '#services/queue_worker'
+import { createQueueWorker, restoreQueueManager } from '#services/queue_worker'
 
 /**
  * Runs a real queue worker on `queues` (with the given adapter, or the
@@ -23,5 +23,6 @@ export async function workUntil(
   } finally {
     await worker.stop()
     await running
+    if (options.adapter) await restoreQueueManager(app)
   }
 }
