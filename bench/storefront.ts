@@ -17,6 +17,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16)
 const port = 3390
 const database = 'tmp/bench.sqlite3'
+const mediaStorage = 'tmp/bench-storage'
 
 const env = {
   PATH: process.env.PATH ?? '',
@@ -28,6 +29,7 @@ const env = {
   SESSION_DRIVER: 'cookie',
   DB_CONNECTION: 'sqlite',
   SQLITE_PATH: database,
+  MEDIA_STORAGE_PATH: mediaStorage,
   QUEUE_WORKER: 'off',
   LIMITER_STORE: 'memory',
 }
@@ -81,8 +83,11 @@ const barePort = (bare.address() as AddressInfo).port
 await Promise.all(
   ['', '-wal', '-shm'].map((suffix) => rm(new URL(database + suffix, root), { force: true }))
 )
+await rm(new URL(mediaStorage, root), { recursive: true, force: true })
 ace('migration:run', '--force', '--compact-output', '--no-schema-generate')
 ace('db:seed', '--files=database/seeders/demo_seeder.ts', '--compact-output')
+// Process the demo photos and video now, so pages carry their real <picture> markup.
+ace('media:regenerate')
 
 // Seeded in development (the demo seed's environment), served as in
 // production: compiled templates cached, no pretty logging.

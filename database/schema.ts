@@ -6,7 +6,7 @@
 
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { DateTime } from 'luxon'
-import type { MediaKind, RenditionFormat, RenditionRole } from '#media/types'
+import type { MediaKind, StoredRendition, RenditionFormat, RenditionRole } from '#media/types'
 import type { MediaStatus } from '#media/media_status'
 import type { ProductStatus } from '#lifecycles/product_lifecycle'
 import type { SellerMemberRole, UserRole } from '#models/user_role'
@@ -134,7 +134,7 @@ export class CategorySchema extends BaseModel {
 }
 
 export class MediaSchema extends BaseModel {
-  static $columns = ['alt', 'attempts', 'bytes', 'contentHash', 'createdAt', 'durationMs', 'error', 'height', 'id', 'isCover', 'kind', 'mimeType', 'originalKey', 'originalName', 'placeholder', 'position', 'presetFingerprint', 'processedAt', 'productId', 'sellerId', 'sourceFormat', 'status', 'updatedAt', 'width'] as const
+  static $columns = ['alt', 'attempts', 'bytes', 'contentHash', 'createdAt', 'durationMs', 'error', 'height', 'id', 'isCover', 'kind', 'mimeType', 'originalKey', 'originalName', 'placeholder', 'position', 'presetFingerprint', 'processedAt', 'productId', 'renditionSet', 'sellerId', 'sourceFormat', 'status', 'updatedAt', 'width'] as const
   $columns = MediaSchema.$columns
   @column()
   declare alt: string | null
@@ -174,6 +174,8 @@ export class MediaSchema extends BaseModel {
   declare processedAt: DateTime | null
   @column()
   declare productId: number
+  @column()
+  declare renditionSet: StoredRendition[] | null
   @column()
   declare sellerId: number
   @column()

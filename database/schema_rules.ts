@@ -62,6 +62,11 @@ export default {
           tsType: 'MediaStatus',
           imports: [{ source: '#media/media_status', typeImports: ['MediaStatus'] }],
         },
+        rendition_set: {
+          tsType: 'StoredRendition[]',
+          imports: [{ source: '#media/types', typeImports: ['StoredRendition'] }],
+          decorators: [{ name: '@column' }],
+        },
       },
     },
     media_renditions: {

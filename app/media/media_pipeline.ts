@@ -174,16 +174,16 @@ export class MediaPipeline {
 
       const previous = await MediaRendition.query({ client: trx }).where('media_id', media.id)
       await MediaRendition.query({ client: trx }).where('media_id', media.id).delete()
+      const renditionSet = keyed.map(({ rendition, key }) => ({
+        role: rendition.role,
+        format: rendition.format,
+        width: rendition.width,
+        height: rendition.height,
+        bytes: rendition.bytes,
+        key,
+      }))
       await MediaRendition.createMany(
-        keyed.map(({ rendition, key }) => ({
-          mediaId: media.id,
-          role: rendition.role,
-          format: rendition.format,
-          width: rendition.width,
-          height: rendition.height,
-          bytes: rendition.bytes,
-          key,
-        })),
+        renditionSet.map((stored) => ({ mediaId: media.id, ...stored })),
         { client: trx }
       )
       const before = { status: current.status, presetFingerprint: current.presetFingerprint }
@@ -193,6 +193,7 @@ export class MediaPipeline {
         height: result.height,
         durationMs: result.durationMs,
         placeholder: result.placeholder,
+        renditionSet,
         presetFingerprint: fingerprint,
         error: null,
         processedAt: DateTime.now(),

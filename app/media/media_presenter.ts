@@ -1,7 +1,6 @@
 import mediaConfig from '#config/media'
 import type Media from '#models/media'
-import type MediaRendition from '#models/media_rendition'
-import type { ImageFormat } from '#media/types'
+import type { ImageFormat, StoredRendition } from '#media/types'
 
 export interface PresentedRendition {
   format: string
@@ -46,12 +45,15 @@ const TYPES: Record<ImageFormat, string> = {
   jpeg: 'image/jpeg',
 }
 
-/** A rendition's public URL: renditions are public, content-addressed files. */
+/**
+ * A rendition's public URL: renditions are public, content-addressed files
+ * whose keys are URL-safe by construction (hex, digits, dashes, slashes).
+ */
 export function renditionUrl(key: string) {
-  return `${mediaConfig.publicUrl}/${key.split('/').map(encodeURIComponent).join('/')}`
+  return `${mediaConfig.publicUrl}/${key}`
 }
 
-function present(rendition: MediaRendition): PresentedRendition {
+function present(rendition: StoredRendition): PresentedRendition {
   return {
     format: rendition.format,
     width: rendition.width,
@@ -83,9 +85,9 @@ export function pictureFrom(renditions: PresentedRendition[]): PictureSources | 
   }
 }
 
-/** A media item with public URLs, for pages and the API. Renditions must be preloaded. */
+/** A media item with public URLs, for pages and the API. */
 export function presentMedia(media: Media): PresentedMedia {
-  const renditions = (media.renditions ?? []).map((rendition) => ({
+  const renditions = (media.renditionSet ?? []).map((rendition) => ({
     role: rendition.role,
     presented: present(rendition),
   }))

@@ -53,6 +53,16 @@ export interface VideoPresets {
   posterAt: number
 }
 
+/** A stored rendition as media rows keep it (rendition_set) for pages and the API. */
+export interface StoredRendition {
+  role: RenditionRole
+  format: RenditionFormat
+  width: number
+  height: number
+  bytes: number
+  key: string
+}
+
 /** One encoded file, still in memory or on local disk, before it is stored. */
 export interface EncodedRendition {
   role: RenditionRole

@@ -4,6 +4,7 @@ import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import Product from '#models/product'
 import MediaRendition from '#models/media_rendition'
 import { MediaStatus } from '#media/media_status'
+import type { StoredRendition } from '#media/types'
 
 /**
  * A photo or video of a product. Customers only ever see it once it is
@@ -14,6 +15,14 @@ export default class Media extends MediaSchema {
 
   @column({ consume: (value) => Boolean(value) })
   declare isCover: boolean
+
+  /** The published renditions; the media_renditions rows track the same files for cleanup. */
+  @column({
+    prepare: (value: StoredRendition[] | null) => (value ? JSON.stringify(value) : null),
+    consume: (value: string | StoredRendition[] | null) =>
+      typeof value === 'string' ? (JSON.parse(value) as StoredRendition[]) : value,
+  })
+  declare renditionSet: StoredRendition[] | null
 
   @belongsTo(() => Product)
   declare product: BelongsTo<typeof Product>

@@ -69,13 +69,9 @@ export default class MediaService {
     protected storage: MediaStorage
   ) {}
 
-  /** The seller's view of a gallery: every state, with renditions. */
+  /** The seller's view of a gallery: every state, in gallery order. */
   forProduct(product: Product) {
-    return Media.query()
-      .where('product_id', product.id)
-      .orderBy('position')
-      .orderBy('id')
-      .preload('renditions')
+    return Media.query().where('product_id', product.id).orderBy('position').orderBy('id')
   }
 
   async upload(product: Product, input: UploadInput, actor: Actor): Promise<Media> {

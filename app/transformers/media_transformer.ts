@@ -12,7 +12,6 @@ const rendition = ({ format, width, height, url }: PresentedRendition) => ({
 /**
  * A photo or video in the Store API. Customers get ready media only; the
  * owning seller also sees the status and, for a failure, the reason.
- * Renditions must be preloaded.
  */
 export default class MediaTransformer extends BaseTransformer<Media> {
   toObject() {

@@ -37,6 +37,9 @@ export default class extends BaseSchema {
       table.integer('height').nullable()
       table.integer('duration_ms').nullable()
       table.text('placeholder').nullable()
+      // The published renditions as JSON, written with the rows below, so
+      // listings read a gallery without loading a row per file.
+      table.text('rendition_set').nullable()
       table.string('preset_fingerprint', 16).nullable()
       table.text('error').nullable()
       table.integer('attempts').notNullable().defaultTo(0)

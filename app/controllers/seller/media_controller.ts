@@ -33,7 +33,6 @@ export default class MediaController {
       this.media.upload(product, input, actorFor(auth.getUserOrFail(), { asSeller: true }))
     )
     if (this.#wantsJson(ctx)) {
-      await media.load('renditions')
       return response
         .status(202)
         .send(await ctx.serialize(MediaTransformer.transform(media).useVariant('toSellerView')))
@@ -75,7 +74,6 @@ export default class MediaController {
 
   async #respond(ctx: HttpContext, media: Media, message: string) {
     if (!this.#wantsJson(ctx)) return this.#back(ctx, media.productId, message)
-    await media.load('renditions')
     return ctx.serialize(MediaTransformer.transform(media).useVariant('toSellerView'))
   }
 

@@ -126,7 +126,7 @@ export default class CatalogService {
       .select(LISTING_COLUMNS.map((column) => `products.${column}`))
       .withAggregate('variants', (variants) => variants.sum('stock').as('total_stock'))
       .preload('seller', (sellers) => sellers.select('id', 'name', 'slug'))
-      .preload('coverMedia', (media) => media.preload('renditions'))
+      .preload('coverMedia')
   }
 
   /** A product page: the product with its seller, category, variants and ready media. */
@@ -137,9 +137,7 @@ export default class CatalogService {
       .preload('seller')
       .preload('category')
       .preload('variants')
-      .preload('media', (media) =>
-        media.withScopes((scopes) => scopes.ready()).preload('renditions')
-      )
+      .preload('media', (media) => media.withScopes((scopes) => scopes.ready()))
       .firstOrFail()
   }
 

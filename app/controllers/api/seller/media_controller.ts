@@ -30,7 +30,6 @@ export default class SellerMediaController {
     const media = await receiveUpload(request.file('file'), alt, (input) =>
       this.media.upload(product, input, this.#actor(auth))
     )
-    await media.load('renditions')
     return response
       .status(202)
       .send(await serialize(MediaTransformer.transform(media).useVariant('toSellerView')))
@@ -81,7 +80,7 @@ export default class SellerMediaController {
   }
 
   async #media(id: string, bouncer: HttpContext['bouncer']) {
-    const media = await Media.query().where('id', id).preload('renditions').firstOrFail()
+    const media = await Media.findOrFail(id)
     await bouncer.with(MediaPolicy).authorize('manage', media)
     return media
   }
