@@ -6,6 +6,21 @@
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 export const json = (schema: object) => ({ 'application/json': { schema } })
 export const nullable = (type: string, extra: object = {}) => ({ type: [type, 'null'], ...extra })
+export const errorResponse = (description: string) => ({
+  description,
+  content: json(ref('Errors')),
+})
+export const dataResponse = (description: string, schema: object) => ({
+  description,
+  content: json({ type: 'object', required: ['data'], properties: { data: schema } }),
+})
+export const bearer = [{ bearerAuth: [] }]
+export const idParameter = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'integer', minimum: 1 },
+}
 
 export const schemas = {
   Errors: {

@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
@@ -10,18 +8,10 @@ import MediaRendition from '#models/media_rendition'
 import Product from '#models/product'
 import { MediaPipeline } from '#media/media_pipeline'
 import { MediaStorage } from '#media/media_storage'
-import { resolveBinary } from '#media/binaries'
-import { ProductStatus } from '#lifecycles/product_lifecycle'
-import { CategoryFactory, createProduct, createSellerOwner } from '#database/factories/index'
-import {
-  attachProcessedMedia,
-  fileWith,
-  gpsOf,
-  photoWithGps,
-  smallPng,
-  testVideo,
-} from '#tests/helpers/media_fixtures'
+import { createSellerOwner } from '#database/factories/index'
+import { gpsOf, photoWithGps, smallPng } from '#tests/helpers/media_fixtures'
 import { auditTrail, errorsOf } from '../api/helpers.js'
+import { sellerWithProduct, upload } from './helpers.js'
 
 async function renditionKeys(mediaId: number) {
   const rows = await MediaRendition.query().where('media_id', mediaId).orderBy('key')
@@ -33,21 +23,11 @@ async function coverOf(productId: number) {
   return product.coverMediaId
 }
 
-async function sellerWithProduct(status = ProductStatus.Draft) {
-  const { owner, seller } = await createSellerOwner()
-  const category = await CategoryFactory.create()
-  const product = await createProduct(seller, category, { status })
-  return { owner, seller, product }
-}
-
 test.group('Store API | seller media', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => {
-    const fake = QueueManager.fake()
-    return () => {
-      void fake
-      QueueManager.restore()
-    }
+    QueueManager.fake()
+    return () => QueueManager.restore()
   })
 
   test('an upload is stored, queued on the media queue and answered 202', async ({
@@ -99,12 +79,8 @@ test.group('Store API | seller media', (group) => {
     const uploadedGps = await gpsOf(photo.data)
     assert.deepEqual(uploadedGps?.GPSLatitude, [37, 33, 59], 'the upload has GPS')
 
-    const upload = await client
-      .post(`/api/v1/seller/products/${product.id}/media`)
-      .file('file', photo.path)
-      .withGuard('api')
-      .loginAs(owner)
-    const id = upload.body().data.id
+    const uploaded = await upload(client, owner, product.id, photo.path)
+    const id = uploaded.body().data.id
     const pipeline = await app.container.make(MediaPipeline)
     assert.equal(await pipeline.process(id), 'processed')
 
@@ -157,12 +133,8 @@ test.group('Store API | seller media', (group) => {
   }) => {
     const { owner, product } = await sellerWithProduct()
     const png = await smallPng()
-    const upload = await client
-      .post(`/api/v1/seller/products/${product.id}/media`)
-      .file('file', png.path)
-      .withGuard('api')
-      .loginAs(owner)
-    const id = upload.body().data.id
+    const uploaded = await upload(client, owner, product.id, png.path)
+    const id = uploaded.body().data.id
     const pipeline = await app.container.make(MediaPipeline)
 
     assert.equal(await pipeline.process(id), 'processed')
@@ -180,94 +152,6 @@ test.group('Store API | seller media', (group) => {
     const actions = trail.map((event) => event.action)
     assert.deepEqual(actions, ['media.uploaded', 'media.processed', 'media.processed'])
   })
-
-  test('a video becomes an H.264 MP4 with a poster and its duration', async ({
-    client,
-    assert,
-  }) => {
-    const { owner, product } = await sellerWithProduct()
-    const video = await testVideo('clip.webm', { width: 320, height: 240, seconds: 2 })
-    const upload = await client
-      .post(`/api/v1/seller/products/${product.id}/media`)
-      .file('file', video.path)
-      .withGuard('api')
-      .loginAs(owner)
-    upload.assertStatus(202)
-    assert.equal(upload.body().data.kind, 'video')
-    const id = upload.body().data.id
-    const pipeline = await app.container.make(MediaPipeline)
-    assert.equal(await pipeline.process(id), 'processed')
-
-    const shown = await client.get(`/api/v1/seller/media/${id}`).withGuard('api').loginAs(owner)
-    const data = shown.body().data
-    assert.equal(data.status, 'ready')
-    assert.closeTo(data.durationMs, 2000, 150)
-    assert.deepEqual(
-      data.renditions.map((r: { format: string; width: number; height: number }) => [
-        r.format,
-        r.width,
-        r.height,
-      ]),
-      [['mp4', 320, 240]],
-      'never upscaled to 720p'
-    )
-    assert.deepEqual(data.poster.renditions.map((r: { format: string }) => r.format).sort(), [
-      'jpeg',
-      'webp',
-    ])
-
-    // H.264 + AAC, with the index (moov) ahead of the data for progressive playback.
-    const [mp4] = await MediaRendition.query().where('media_id', id).where('role', 'video')
-    const storage = await app.container.make(MediaStorage)
-    const bytes = Buffer.from(await storage.renditions.getBytes(mp4.key))
-    assert.isBelow(bytes.indexOf('moov'), bytes.indexOf('mdat'), '+faststart')
-    const local = await fileWith('stored.mp4', bytes)
-    const ffprobe = (path: string) =>
-      promisify(execFile)(resolveBinary('ffprobe'), [
-        '-v',
-        'error',
-        '-show_entries',
-        'stream=codec_name:format_tags',
-        '-of',
-        'json',
-        path,
-      ]).then(({ stdout }) => JSON.parse(stdout))
-    const output = await ffprobe(local.path)
-    assert.deepEqual(
-      output.streams.map((stream: { codec_name: string }) => stream.codec_name),
-      ['h264', 'aac']
-    )
-    // The uploaded clip carried a GPS location tag; the rendition carries none.
-    const input = await ffprobe(video.path)
-    assert.match(JSON.stringify(input.format.tags), /37\.5665/)
-    assert.notMatch(JSON.stringify(output.format?.tags ?? {}), /location|37\.5665/i)
-  })
-
-  test('a Full HD source gets 720p and 1080p; a portrait video stays portrait', async ({
-    assert,
-  }) => {
-    const { product } = await sellerWithProduct()
-    const wide = await testVideo('full-hd.mp4', { width: 1920, height: 1080, seconds: 1 })
-    const tall = await testVideo('portrait.mp4', {
-      width: 720,
-      height: 1280,
-      seconds: 1,
-      audio: false,
-    })
-    const renditionsOf = async (path: string) => {
-      const media = await attachProcessedMedia(product, path)
-      const rows = await MediaRendition.query()
-        .where('media_id', media.id)
-        .where('role', 'video')
-        .orderBy('height')
-      return rows.map((row) => [row.width, row.height])
-    }
-    assert.deepEqual(await renditionsOf(wide.path), [
-      [1280, 720],
-      [1920, 1080],
-    ])
-    assert.deepEqual(await renditionsOf(tall.path), [[720, 1280]])
-  }).timeout(60_000)
 
   test('a seller cannot see or touch another seller’s media', async ({ client }) => {
     const { product } = await sellerWithProduct()
@@ -318,11 +202,7 @@ test.group('Store API | seller media', (group) => {
       })
         .png()
         .toBuffer()
-      const response = await client
-        .post(`/api/v1/seller/products/${product.id}/media`)
-        .file('file', image, { filename: `p${index}.png` })
-        .withGuard('api')
-        .loginAs(owner)
+      const response = await upload(client, owner, product.id, image, `p${index}.png`)
       ids.push(response.body().data.id)
       await pipeline.process(response.body().data.id)
     }
@@ -385,12 +265,8 @@ test.group('Store API | seller media', (group) => {
     const fake = QueueManager.fake()
     const { owner, product } = await sellerWithProduct()
     const png = await smallPng()
-    const upload = await client
-      .post(`/api/v1/seller/products/${product.id}/media`)
-      .file('file', png.path)
-      .withGuard('api')
-      .loginAs(owner)
-    const id = upload.body().data.id
+    const uploaded = await upload(client, owner, product.id, png.path)
+    const id = uploaded.body().data.id
     const pipeline = await app.container.make(MediaPipeline)
     await pipeline.fail(id, 'Storage was unreachable.')
     const failed = await client.get(`/api/v1/seller/media/${id}`).withGuard('api').loginAs(owner)
