@@ -8,8 +8,14 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { DateTime } from 'luxon'
 import type { MediaKind, StoredRendition, RenditionFormat, RenditionRole } from '#media/types'
 import type { MediaStatus } from '#media/media_status'
+import type { ShippingAddress } from '#services/orders/shipping_address'
+import type { OrderStatus, StockState } from '#lifecycles/order_lifecycle'
+import type { MethodSummary, PaymentSession } from '#payments/types'
+import type { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import type { ProductStatus } from '#lifecycles/product_lifecycle'
 import type { SellerMemberRole, UserRole } from '#models/user_role'
+import type { BreakdownLine, ShippingScope } from '#shipping/types'
+import type { SellerOrderStatus } from '#lifecycles/seller_order_lifecycle'
 import type { SellerStatus } from '#lifecycles/seller_lifecycle'
 
 export class AddressSchema extends BaseModel {
@@ -112,6 +118,38 @@ export class AuthAccessTokenSchema extends BaseModel {
   declare updatedAt: DateTime | null
 }
 
+export class CartItemSchema extends BaseModel {
+  static $columns = ['cartId', 'createdAt', 'id', 'quantity', 'updatedAt', 'variantId'] as const
+  $columns = CartItemSchema.$columns
+  @column()
+  declare cartId: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare quantity: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare variantId: number
+}
+
+export class CartSchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'updatedAt', 'userId', 'version'] as const
+  $columns = CartSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare userId: number | null
+  @column()
+  declare version: number
+}
+
 export class CategorySchema extends BaseModel {
   static $columns = ['createdAt', 'id', 'name', 'nameEn', 'parentId', 'position', 'slug', 'updatedAt'] as const
   $columns = CategorySchema.$columns
@@ -209,6 +247,121 @@ export class MediaRenditionSchema extends BaseModel {
   declare width: number
 }
 
+export class OrderItemSchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'lineTotal', 'orderId', 'productId', 'productTitle', 'quantity', 'sellerOrderId', 'sku', 'unitPrice', 'variantId', 'variantLabel', 'weightGrams'] as const
+  $columns = OrderItemSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare lineTotal: number
+  @column()
+  declare orderId: number
+  @column()
+  declare productId: number | null
+  @column()
+  declare productTitle: string
+  @column()
+  declare quantity: number
+  @column()
+  declare sellerOrderId: number
+  @column()
+  declare sku: string
+  @column()
+  declare unitPrice: number
+  @column()
+  declare variantId: number | null
+  @column()
+  declare variantLabel: string
+  @column()
+  declare weightGrams: number
+}
+
+export class OrderSchema extends BaseModel {
+  static $columns = ['accessKeyHash', 'cancelReason', 'canceledAt', 'completedAt', 'createdAt', 'currency', 'email', 'expiresAt', 'grandTotal', 'id', 'locale', 'number', 'paidAt', 'paymentMethod', 'shippingAddress', 'shippingTotal', 'status', 'stockState', 'subtotal', 'updatedAt', 'userId'] as const
+  $columns = OrderSchema.$columns
+  @column({ serializeAs: null })
+  declare accessKeyHash: string
+  @column()
+  declare cancelReason: string | null
+  @column.dateTime()
+  declare canceledAt: DateTime | null
+  @column.dateTime()
+  declare completedAt: DateTime | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare currency: string
+  @column()
+  declare email: string
+  @column.dateTime()
+  declare expiresAt: DateTime | null
+  @column()
+  declare grandTotal: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare locale: string
+  @column()
+  declare number: string
+  @column.dateTime()
+  declare paidAt: DateTime | null
+  @column()
+  declare paymentMethod: string
+  @column()
+  declare shippingAddress: ShippingAddress
+  @column()
+  declare shippingTotal: number
+  @column()
+  declare status: OrderStatus
+  @column()
+  declare stockState: StockState
+  @column()
+  declare subtotal: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare userId: number | null
+}
+
+export class PaymentSchema extends BaseModel {
+  static $columns = ['adapter', 'amount', 'attemptId', 'capturedAmount', 'createdAt', 'currency', 'failureCode', 'failureReason', 'id', 'methodSummary', 'nextAction', 'orderId', 'providerReference', 'refundedAmount', 'status', 'updatedAt'] as const
+  $columns = PaymentSchema.$columns
+  @column()
+  declare adapter: string
+  @column()
+  declare amount: number
+  @column()
+  declare attemptId: string
+  @column()
+  declare capturedAmount: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare currency: string
+  @column()
+  declare failureCode: string | null
+  @column()
+  declare failureReason: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare methodSummary: MethodSummary | null
+  @column()
+  declare nextAction: PaymentSession | null
+  @column()
+  declare orderId: number
+  @column()
+  declare providerReference: string | null
+  @column()
+  declare refundedAmount: number
+  @column()
+  declare status: PaymentStatus
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
 export class ProductVariantSchema extends BaseModel {
   static $columns = ['compareAtPrice', 'createdAt', 'id', 'options', 'position', 'price', 'productId', 'sellerId', 'sku', 'stock', 'updatedAt', 'weightGrams'] as const
   $columns = ProductVariantSchema.$columns
@@ -296,6 +449,47 @@ export class SellerMemberSchema extends BaseModel {
   declare userId: number
 }
 
+export class SellerOrderSchema extends BaseModel {
+  static $columns = ['canceledAt', 'carrier', 'confirmedAt', 'createdAt', 'deliveredAt', 'id', 'orderId', 'sellerId', 'shippedAt', 'shippingAmount', 'shippingBreakdown', 'shippingPolicyId', 'status', 'subtotal', 'surchargePolicyId', 'total', 'trackingNumber', 'updatedAt'] as const
+  $columns = SellerOrderSchema.$columns
+  @column.dateTime()
+  declare canceledAt: DateTime | null
+  @column()
+  declare carrier: string | null
+  @column.dateTime()
+  declare confirmedAt: DateTime | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.dateTime()
+  declare deliveredAt: DateTime | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare orderId: number
+  @column()
+  declare sellerId: number
+  @column.dateTime()
+  declare shippedAt: DateTime | null
+  @column()
+  declare shippingAmount: number
+  @column()
+  declare shippingBreakdown: BreakdownLine[]
+  @column()
+  declare shippingPolicyId: number | null
+  @column()
+  declare status: SellerOrderStatus
+  @column()
+  declare subtotal: number
+  @column()
+  declare surchargePolicyId: number | null
+  @column()
+  declare total: number
+  @column()
+  declare trackingNumber: string | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
 export class SellerSchema extends BaseModel {
   static $columns = ['bankAccountHolder', 'bankAccountLastDigits', 'bankAccountNumber', 'bankName', 'businessNumber', 'contactEmail', 'contactPhone', 'createdAt', 'description', 'id', 'name', 'rejectionReason', 'representative', 'reviewedAt', 'reviewedById', 'slug', 'status', 'updatedAt'] as const
   $columns = SellerSchema.$columns
@@ -335,6 +529,29 @@ export class SellerSchema extends BaseModel {
   declare status: SellerStatus
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
+}
+
+export class ShippingPolicySchema extends BaseModel {
+  static $columns = ['code', 'createdAt', 'createdById', 'id', 'isCurrent', 'options', 'scope', 'sellerId', 'version'] as const
+  $columns = ShippingPolicySchema.$columns
+  @column()
+  declare code: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdById: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare isCurrent: boolean
+  @column()
+  declare options: Record<string, unknown>
+  @column()
+  declare scope: ShippingScope
+  @column()
+  declare sellerId: number
+  @column()
+  declare version: number
 }
 
 export class UserSchema extends BaseModel {

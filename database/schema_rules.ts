@@ -81,6 +81,71 @@ export default {
         },
       },
     },
+    shipping_policies: {
+      columns: {
+        scope: {
+          tsType: 'ShippingScope',
+          imports: [{ source: '#shipping/types', typeImports: ['ShippingScope'] }],
+        },
+        options: { tsType: 'Record<string, unknown>', decorators: [{ name: '@column' }] },
+      },
+    },
+    orders: {
+      columns: {
+        status: {
+          tsType: 'OrderStatus',
+          imports: [{ source: '#lifecycles/order_lifecycle', typeImports: ['OrderStatus'] }],
+        },
+        stock_state: {
+          tsType: 'StockState',
+          imports: [{ source: '#lifecycles/order_lifecycle', typeImports: ['StockState'] }],
+        },
+        shipping_address: {
+          tsType: 'ShippingAddress',
+          imports: [
+            { source: '#services/orders/shipping_address', typeImports: ['ShippingAddress'] },
+          ],
+          decorators: [{ name: '@column' }],
+        },
+        access_key_hash: {
+          tsType: 'string',
+          decorators: [{ name: '@column', args: { serializeAs: null } }],
+        },
+      },
+    },
+    seller_orders: {
+      columns: {
+        status: {
+          tsType: 'SellerOrderStatus',
+          imports: [
+            { source: '#lifecycles/seller_order_lifecycle', typeImports: ['SellerOrderStatus'] },
+          ],
+        },
+        shipping_breakdown: {
+          tsType: 'BreakdownLine[]',
+          imports: [{ source: '#shipping/types', typeImports: ['BreakdownLine'] }],
+          decorators: [{ name: '@column' }],
+        },
+      },
+    },
+    payments: {
+      columns: {
+        status: {
+          tsType: 'PaymentStatus',
+          imports: [{ source: '#lifecycles/payment_lifecycle', typeImports: ['PaymentStatus'] }],
+        },
+        next_action: {
+          tsType: 'PaymentSession',
+          imports: [{ source: '#payments/types', typeImports: ['PaymentSession'] }],
+          decorators: [{ name: '@column' }],
+        },
+        method_summary: {
+          tsType: 'MethodSummary',
+          imports: [{ source: '#payments/types', typeImports: ['MethodSummary'] }],
+          decorators: [{ name: '@column' }],
+        },
+      },
+    },
     products: {
       columns: {
         status: {

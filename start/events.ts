@@ -29,6 +29,25 @@ import MediaUpdated from '#events/media_updated'
 import MediaRemoved from '#events/media_removed'
 import MediaRequeued from '#events/media_requeued'
 import ProductMediaReordered from '#events/product_media_reordered'
+import OrderPlaced from '#events/order_placed'
+import OrderPaid from '#events/order_paid'
+import OrderFulfilled from '#events/order_fulfilled'
+import OrderCompleted from '#events/order_completed'
+import OrderCanceled from '#events/order_canceled'
+import OrderExpired from '#events/order_expired'
+import OrderRefunded from '#events/order_refunded'
+import SellerOrderPaid from '#events/seller_order_paid'
+import SellerOrderShipped from '#events/seller_order_shipped'
+import SellerOrderDelivered from '#events/seller_order_delivered'
+import PurchaseConfirmed from '#events/purchase_confirmed'
+import SellerOrderCanceled from '#events/seller_order_canceled'
+import PaymentInitiated from '#events/payment_initiated'
+import PaymentAuthorized from '#events/payment_authorized'
+import PaymentCaptured from '#events/payment_captured'
+import PaymentFailed from '#events/payment_failed'
+import PaymentCanceled from '#events/payment_canceled'
+import RefundIssued from '#events/refund_issued'
+import ShippingPolicyChanged from '#events/shipping_policy_changed'
 
 const audited = [
   CustomerRegistered,
@@ -56,6 +75,25 @@ const audited = [
   MediaRemoved,
   MediaRequeued,
   ProductMediaReordered,
+  OrderPlaced,
+  OrderPaid,
+  OrderFulfilled,
+  OrderCompleted,
+  OrderCanceled,
+  OrderExpired,
+  OrderRefunded,
+  SellerOrderPaid,
+  SellerOrderShipped,
+  SellerOrderDelivered,
+  PurchaseConfirmed,
+  SellerOrderCanceled,
+  PaymentInitiated,
+  PaymentAuthorized,
+  PaymentCaptured,
+  PaymentFailed,
+  PaymentCanceled,
+  RefundIssued,
+  ShippingPolicyChanged,
 ]
 
 for (const event of audited) {

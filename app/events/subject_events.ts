@@ -5,6 +5,10 @@ import type Product from '#models/product'
 import type Address from '#models/address'
 import type Category from '#models/category'
 import type Media from '#models/media'
+import type Order from '#models/order'
+import type SellerOrder from '#models/seller_order'
+import type Payment from '#models/payment'
+import type ShippingPolicyVersion from '#models/shipping_policy_version'
 
 /** Events about a customer's account. */
 export abstract class CustomerEvent extends SubjectEvent<User> {
@@ -34,4 +38,24 @@ export abstract class CategoryEvent extends SubjectEvent<Category> {
 /** Events about a product photo or video. */
 export abstract class MediaEvent extends SubjectEvent<Media> {
   static subjectType = 'media'
+}
+
+/** Events about a customer's order as a whole. */
+export abstract class OrderEvent extends SubjectEvent<Order> {
+  static subjectType = 'order'
+}
+
+/** Events about one seller's part of an order and its shipment. */
+export abstract class SellerOrderEvent extends SubjectEvent<SellerOrder> {
+  static subjectType = 'seller_order'
+}
+
+/** Events about a payment attempt and the money it moved. */
+export abstract class PaymentEvent extends SubjectEvent<Payment> {
+  static subjectType = 'payment'
+}
+
+/** Events about a seller's shipping policy versions. */
+export abstract class ShippingPolicyEvent extends SubjectEvent<ShippingPolicyVersion> {
+  static subjectType = 'shipping_policy'
 }

@@ -1,0 +1,21 @@
+import { PaymentSchema } from '#database/schema'
+import { belongsTo } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import Order from '#models/order'
+import { jsonColumn } from '#models/json_column'
+import type { MethodSummary, PaymentSession } from '#payments/types'
+
+/**
+ * One attempt to pay for an order through one adapter. Status changes go
+ * through paymentLifecycle only.
+ */
+export default class Payment extends PaymentSchema {
+  @jsonColumn<PaymentSession>()
+  declare nextAction: PaymentSession | null
+
+  @jsonColumn<MethodSummary>()
+  declare methodSummary: MethodSummary | null
+
+  @belongsTo(() => Order)
+  declare order: BelongsTo<typeof Order>
+}
