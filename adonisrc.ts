@@ -32,8 +32,13 @@ export default defineConfig({
     () => import('@adonisjs/i18n/i18n_provider'),
     () => import('@adonisjs/queue/queue_provider'),
     () => import('@adonisjs/drive/drive_provider'),
+    () => import('@adonisjs/mail/mail_provider'),
+    () => import('#providers/mail_messenger_provider'),
     () => import('#providers/store_provider'),
     () => import('#providers/media_provider'),
+    () => import('#providers/shipping_provider'),
+    () => import('#providers/payments_provider'),
+
     { file: () => import('#providers/queue_worker_provider'), environment: ['web'] },
   ],
 

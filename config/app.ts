@@ -3,6 +3,13 @@ import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/core/http'
 
 /**
+ * The public address of the shop (no trailing slash), for links that leave
+ * the site: payment providers' return URLs, order links in emails. Empty
+ * means relative links.
+ */
+export const appUrl = (env.get('APP_URL') ?? '').replace(/\/$/, '')
+
+/**
  * HTTP server settings. Async local storage is on so that listeners (the audit
  * log) can read the request id, IP and user agent of the request that caused
  * an event.

@@ -13,4 +13,63 @@ export default {
     perPage: 24,
     maxPerPage: 100,
   },
+  cart: {
+    /** Most units of one variant in a cart. */
+    maxQuantityPerLine: env.get('CART_MAX_QUANTITY_PER_LINE', 99),
+    /** Most distinct variants in a cart. */
+    maxLines: env.get('CART_MAX_LINES', 50),
+  },
+  orders: {
+    /** Order numbers read like JT2611-8K3QX7A. */
+    numberPrefix: 'JT',
+    /**
+     * Minutes an order waits for payment before it expires and its stock goes
+     * back, per payment adapter (a bank transfer needs days, a card minutes).
+     */
+    unpaidTtlMinutes: {
+      default: env.get('ORDER_UNPAID_TTL_MINUTES', 30),
+      bank_transfer: env.get('ORDER_BANK_TRANSFER_TTL_MINUTES', 72 * 60),
+    } as Record<string, number>,
+    /** Days after delivery (or after shipping, when never marked delivered) before 구매확정 is automatic. */
+    autoConfirmAfterDeliveryDays: env.get('ORDER_AUTO_CONFIRM_DAYS', 7),
+    autoConfirmAfterShippingDays: env.get('ORDER_AUTO_CONFIRM_SHIPPED_DAYS', 14),
+    /** Carriers offered when a seller enters a tracking number; {number} is replaced. */
+    carriers: {
+      cj: {
+        name: 'CJ대한통운',
+        trackingUrl: 'https://trace.cjlogistics.com/next/tracking.html?wblNo={number}',
+      },
+      hanjin: {
+        name: '한진택배',
+        trackingUrl:
+          'https://www.hanjin.com/kor/CMS/DeliveryMgr/WaybillResult.do?mCode=MN038&wblnum={number}',
+      },
+      lotte: {
+        name: '롯데택배',
+        trackingUrl:
+          'https://www.lotteglogis.com/home/reservation/tracking/linkView?InvNo={number}',
+      },
+      epost: {
+        name: '우체국택배',
+        trackingUrl:
+          'https://service.epost.go.kr/trace.RetrieveDomRigiTraceList.comm?sid1={number}',
+      },
+      logen: {
+        name: '로젠택배',
+        trackingUrl: 'https://www.ilogen.com/web/personal/trace/{number}',
+      },
+      ems: {
+        name: 'EMS',
+        trackingUrl:
+          'https://service.epost.go.kr/trace.RetrieveEmsRigiTraceList.comm?POST_CODE={number}',
+      },
+      dhl: {
+        name: 'DHL',
+        trackingUrl: 'https://www.dhl.com/kr-en/home/tracking.html?tracking-id={number}',
+      },
+      fedex: { name: 'FedEx', trackingUrl: 'https://www.fedex.com/fedextrack/?trknbr={number}' },
+      ups: { name: 'UPS', trackingUrl: 'https://www.ups.com/track?tracknum={number}' },
+      other: { name: 'Other', trackingUrl: null },
+    } as Record<string, { name: string; trackingUrl: string | null }>,
+  },
 }

@@ -63,6 +63,20 @@ export default await Env.create(new URL('../', import.meta.url), {
   QUEUE_WORKER: Env.schema.enum.optional(['embedded', 'off'] as const),
 
   /*
+   * Mail (config/mail.ts): `preview` keeps messages under tmp/mail-previews
+   * instead of sending (default outside production), `smtp` sends.
+   */
+  MAIL_MAILER: Env.schema.enum.optional(['smtp', 'preview'] as const),
+  MAIL_FROM_ADDRESS: Env.schema.string.optional({ format: 'email' }),
+  MAIL_FROM_NAME: Env.schema.string.optional(),
+  MAIL_PREVIEW_KEEP: Env.schema.number.optional(),
+  SMTP_HOST: Env.schema.string.optional({ format: 'host' }),
+  SMTP_PORT: Env.schema.number.optional(),
+  SMTP_SECURE: Env.schema.boolean.optional(),
+  SMTP_USERNAME: Env.schema.string.optional(),
+  SMTP_PASSWORD: Env.schema.secret.optional(),
+
+  /*
    * Media: files on the local disk by default, an S3-compatible bucket when
    * DRIVE_DISK=s3. ffmpeg/ffprobe from these paths, else the system's, else
    * the binaries shipped in npm packages.
@@ -86,4 +100,20 @@ export default await Env.create(new URL('../', import.meta.url), {
   STORE_NAME: Env.schema.string.optional(),
   STORE_CURRENCY: Env.schema.string.optional(),
   DEFAULT_LOCALE: Env.schema.enum.optional(['ko', 'en'] as const),
+  CART_MAX_QUANTITY_PER_LINE: Env.schema.number.optional(),
+  CART_MAX_LINES: Env.schema.number.optional(),
+  ORDER_UNPAID_TTL_MINUTES: Env.schema.number.optional(),
+  ORDER_BANK_TRANSFER_TTL_MINUTES: Env.schema.number.optional(),
+  ORDER_AUTO_CONFIRM_DAYS: Env.schema.number.optional(),
+  ORDER_AUTO_CONFIRM_SHIPPED_DAYS: Env.schema.number.optional(),
+
+  /*
+   * Payments (config/payments.ts): the account shown for bank transfers, and
+   * the sandbox card processor for demos and tests.
+   */
+  BANK_TRANSFER_BANK_NAME: Env.schema.string.optional(),
+  BANK_TRANSFER_ACCOUNT_NUMBER: Env.schema.string.optional(),
+  BANK_TRANSFER_ACCOUNT_HOLDER: Env.schema.string.optional(),
+  TEST_CARD_ENABLED: Env.schema.boolean.optional(),
+  TEST_CARD_SECRET: Env.schema.secret.optional(),
 })

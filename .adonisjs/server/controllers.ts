@@ -20,8 +20,11 @@ export const controllers = {
       Reviews: () => import('#controllers/api/admin/reviews_controller'),
     },
     Auth: () => import('#controllers/api/auth_controller'),
+    Carts: () => import('#controllers/api/carts_controller'),
     Catalog: () => import('#controllers/api/catalog_controller'),
+    Checkout: () => import('#controllers/api/checkout_controller'),
     OpenApi: () => import('#controllers/api/open_api_controller'),
+    Orders: () => import('#controllers/api/orders_controller'),
     seller: {
       Media: () => import('#controllers/api/seller/media_controller'),
       Products: () => import('#controllers/api/seller/products_controller'),
@@ -30,6 +33,9 @@ export const controllers = {
   auth: {
     Session: () => import('#controllers/auth/session_controller'),
     Signup: () => import('#controllers/auth/signup_controller'),
+  },
+  dev: {
+    MailPreviews: () => import('#controllers/dev/mail_previews_controller'),
   },
   Health: () => import('#controllers/health_controller'),
   seller: {

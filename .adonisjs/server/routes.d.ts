@@ -64,6 +64,13 @@ export type ScannedRoutes = {
     'api.v1.categories.index': { paramsTuple?: []; params?: {} }
     'api.v1.products.index': { paramsTuple?: []; params?: {} }
     'api.v1.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.carts.store': { paramsTuple?: []; params?: {} }
+    'api.v1.carts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.carts.items.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.carts.items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
+    'api.v1.carts.items.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
+    'api.v1.checkout.store': { paramsTuple?: []; params?: {} }
+    'api.v1.orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'api.v1.seller.products.index': { paramsTuple?: []; params?: {} }
     'api.v1.seller.products.store': { paramsTuple?: []; params?: {} }
     'api.v1.seller.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -111,6 +118,8 @@ export type ScannedRoutes = {
     'api.v1.categories.index': { paramsTuple?: []; params?: {} }
     'api.v1.products.index': { paramsTuple?: []; params?: {} }
     'api.v1.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.carts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'api.v1.seller.products.index': { paramsTuple?: []; params?: {} }
     'api.v1.seller.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.seller.products.media.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -146,6 +155,8 @@ export type ScannedRoutes = {
     'api.v1.categories.index': { paramsTuple?: []; params?: {} }
     'api.v1.products.index': { paramsTuple?: []; params?: {} }
     'api.v1.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.carts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'api.v1.seller.products.index': { paramsTuple?: []; params?: {} }
     'api.v1.seller.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.seller.products.media.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -183,6 +194,9 @@ export type ScannedRoutes = {
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
     'api.v1.auth.login': { paramsTuple?: []; params?: {} }
     'api.v1.auth.logout': { paramsTuple?: []; params?: {} }
+    'api.v1.carts.store': { paramsTuple?: []; params?: {} }
+    'api.v1.carts.items.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.checkout.store': { paramsTuple?: []; params?: {} }
     'api.v1.seller.products.store': { paramsTuple?: []; params?: {} }
     'api.v1.seller.products.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.seller.products.media.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -196,9 +210,11 @@ export type ScannedRoutes = {
     'account.addresses.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.products.media.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'mediaId': ParamValue} }
     'admin.categories.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.carts.items.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
     'api.v1.seller.media.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PATCH: {
+    'api.v1.carts.items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
     'api.v1.seller.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.seller.media.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }

@@ -1,6 +1,7 @@
 import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
+import { CommerceException } from '#exceptions/commerce_exceptions'
 
 /** One entry of the Store API's error shape: `{ errors: [{ field?, code, message }] }`. */
 export interface ApiError {
@@ -59,7 +60,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     if (denial?.message) httpError.message = denial.message
     let errors: ApiError[]
 
-    if (httpError.code === 'E_VALIDATION_ERROR' && Array.isArray(httpError.messages)) {
+    if (error instanceof CommerceException) {
+      errors = error.toApiErrors()
+    } else if (httpError.code === 'E_VALIDATION_ERROR' && Array.isArray(httpError.messages)) {
       errors = httpError.messages.map(
         (message: { field: string; rule: string; message: string }) => ({
           field: message.field,

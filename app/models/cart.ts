@@ -9,6 +9,8 @@ import CartItem from '#models/cart_item'
  * the catalog whenever the cart is shown or checked out.
  */
 export default class Cart extends CartSchema {
+  static selfAssignPrimaryKey = true
+
   @hasMany(() => CartItem, {
     onQuery: (query) => {
       if (!query.isRelatedSubQuery) query.orderBy('cart_items.id')

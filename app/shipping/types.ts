@@ -103,12 +103,21 @@ export interface ShippingPolicy<Options extends object = Record<string, unknown>
 /**
  * One input of a policy's options form. `money` fields are entered in major
  * units and stored in minor units; `rows` fields are repeatable groups (bands,
- * tiers, zones).
+ * tiers, zones). `weight_bands` is a list of `{ upToGrams, amount }`, so a
+ * zone row can hold its own bands.
  */
 export type OptionField =
   | {
       name: string
-      type: 'money' | 'integer' | 'grams' | 'text' | 'boolean' | 'countries' | 'postal_ranges'
+      type:
+        | 'money'
+        | 'integer'
+        | 'grams'
+        | 'text'
+        | 'boolean'
+        | 'countries'
+        | 'postal_ranges'
+        | 'weight_bands'
       label: { ko: string; en: string }
       help?: { ko: string; en: string }
     }

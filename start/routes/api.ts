@@ -27,6 +27,21 @@ router
     router.get('/products', [controllers.api.Catalog, 'productsIndex']).as('products.index')
     router.get('/products/:slug', [controllers.api.Catalog, 'productsShow']).as('products.show')
 
+    router.post('/carts', [controllers.api.Carts, 'store']).as('carts.store')
+    router
+      .group(() => {
+        router.get('/', [controllers.api.Carts, 'show']).as('show')
+        router.post('/items', [controllers.api.Carts, 'addItem']).as('items.store')
+        router.patch('/items/:itemId', [controllers.api.Carts, 'updateItem']).as('items.update')
+        router.delete('/items/:itemId', [controllers.api.Carts, 'removeItem']).as('items.destroy')
+      })
+      .prefix('/carts/:cartId')
+      .as('carts')
+      .where('cartId', router.matchers.uuid())
+      .where('itemId', router.matchers.number())
+    router.post('/checkout', [controllers.api.Checkout, 'store']).as('checkout.store')
+    router.get('/orders/:number', [controllers.api.Orders, 'show']).as('orders.show')
+
     router
       .group(() => {
         router.get('/products', [controllers.api.seller.Products, 'index']).as('products.index')

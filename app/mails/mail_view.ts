@@ -1,0 +1,89 @@
+import edge from 'edge.js'
+import i18nManager from '@adonisjs/i18n/services/main'
+import type { Message } from '@adonisjs/mail'
+import storeConfig from '#config/store'
+import { formatMoney } from '#services/money'
+import type { MailAddress, MailLocale } from './order_mail_data.js'
+
+/**
+ * Formatting helpers handed to email templates, bound to the mail's language
+ * and currency: `fmt.money(12900)` → ₩12,900, `fmt.dateTime(iso)`,
+ * `fmt.country('KR')` → 대한민국. Dates carry their time zone name because a
+ * worker's zone is not necessarily the customer's.
+ */
+export function mailFormat(locale: MailLocale, currency: string) {
+  const tag = locale === 'en' ? 'en-US' : 'ko-KR'
+  const dateTime = new Intl.DateTimeFormat(tag, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  })
+  const countries = new Intl.DisplayNames([tag], { type: 'region' })
+  return {
+    money: (minor: number, inCurrency: string = currency) => formatMoney(minor, inCurrency, locale),
+    dateTime: (iso: string) => dateTime.format(new Date(iso)),
+    addressLines: (address: MailAddress) => addressLines(address, locale, countries),
+  }
+}
+
+/** An address as the lines of a label, in the order each language writes them. */
+function addressLines(address: MailAddress, locale: MailLocale, countries: Intl.DisplayNames) {
+  const place = [address.city, address.region].filter(Boolean).join(', ')
+  const country = countries.of(address.country.toUpperCase()) ?? address.country
+  const lines =
+    locale === 'ko'
+      ? [`(${address.postalCode}) ${address.line1}`, address.line2, place, country]
+      : [address.line1, address.line2, [place, address.postalCode].filter(Boolean).join(' '), country]
+  return lines.filter((line): line is string => Boolean(line))
+}
+
+export interface ComposeOptions {
+  /** Base name under resources/views/emails/: `order_placed` renders order_placed_html and _text. */
+  view: string
+  locale: MailLocale
+  currency: string
+  /** Translation key under emails.json and its ICU parameters (`store` is added). */
+  subject: [key: string, params?: Record<string, string>]
+  data: Record<string, unknown>
+}
+
+/**
+ * Sets a mail's subject and renders its HTML and text bodies right away, in
+ * the recipient's language. Rendering before queueing keeps the queued job a
+ * finished message (plain JSON, no translator or template state to carry) and
+ * makes what the preview shows exactly what was sent.
+ */
+export async function composeMail(message: Message, options: ComposeOptions) {
+  const i18n = i18nManager.locale(options.locale)
+  const [key, params] = options.subject
+  message.subject(i18n.t(`emails.${key}`, { store: storeConfig.name, ...params }))
+
+  const state = {
+    ...options.data,
+    locale: options.locale,
+    i18n,
+    fmt: mailFormat(options.locale, options.currency),
+  }
+  message.html(await edge.render(`emails/${options.view}_html`, state))
+  message.text(plainText(await edge.render(`emails/${options.view}_text`, state)))
+}
+
+/**
+ * Text templates (and their parts) wrap their body in <pre> so the formatter
+ * leaves their line breaks alone; drop the wrappers, the template indentation
+ * and runs of blank lines.
+ */
+function plainText(rendered: string) {
+  return rendered
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '<pre>' && line !== '</pre>')
+    .map((line) => line.replace(/^<pre>/, '').replace(/<\/pre>$/, ''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+    .concat('\n')
+}

@@ -1,0 +1,44 @@
+import { PaymentAdapterMisconfiguredException } from './errors.js'
+import type { PaymentAdapterFactory } from './types.js'
+import { BankTransferAdapter, type BankTransferOptions } from './adapters/bank_transfer_adapter.js'
+import { TestCardAdapter, type TestCardOptions } from './adapters/test_card_adapter.js'
+
+/** config/payments.ts: the adapters a shop offers, keyed by their code. */
+export interface PaymentsConfig {
+  /** Preselected in the checkout's method picker. */
+  default: string
+  adapters: Record<string, PaymentAdapterFactory>
+}
+
+/**
+ * Typed helper for config/payments.ts: the adapters map is the registry, and
+ * `default` must be one of its keys (checked by TypeScript and again at boot,
+ * since entries can be switched off by environment).
+ */
+export function defineConfig<Adapters extends Record<string, PaymentAdapterFactory>>(config: {
+  default: NoInfer<keyof Adapters & string>
+  adapters: Adapters
+}): PaymentsConfig {
+  if (!Object.hasOwn(config.adapters, config.default)) {
+    throw new PaymentAdapterMisconfiguredException(
+      `The default payment adapter "${config.default}" is not registered in config/payments.ts ` +
+        `(registered: ${Object.keys(config.adapters).join(', ') || 'none'})`
+    )
+  }
+  return config
+}
+
+/**
+ * Factories for the built-in adapters. Options are validated now, while the
+ * config loads; the adapter itself is built on first use.
+ */
+export const adapters = {
+  bankTransfer(options: Partial<BankTransferOptions>): PaymentAdapterFactory {
+    const valid = BankTransferAdapter.validateOptions(options)
+    return () => new BankTransferAdapter(valid)
+  },
+  testCard(options: Partial<TestCardOptions>): PaymentAdapterFactory {
+    const valid = TestCardAdapter.validateOptions(options)
+    return () => new TestCardAdapter(valid)
+  },
+}

@@ -1,0 +1,263 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Cart from '#models/cart'
+import Order from '#models/order'
+import SellerOrder from '#models/seller_order'
+import OrderItem from '#models/order_item'
+import type Payment from '#models/payment'
+import type User from '#models/user'
+import type { Actor } from '#audit/actor'
+import { OrderStatus, StockState } from '#lifecycles/order_lifecycle'
+import { SellerOrderStatus } from '#lifecycles/seller_order_lifecycle'
+import {
+  CartChangedException,
+  CartEmptyException,
+  ItemUnavailableException,
+  NotDeliverableException,
+  OutOfStockException,
+} from '#exceptions/commerce_exceptions'
+import { summarizeCart } from '#services/cart/cart_summary'
+import type { CartSummary } from '#services/cart/cart_summary'
+import { inject } from '@adonisjs/core'
+import config from '@adonisjs/core/services/config'
+import { ShippingQuoter } from '#services/shipping/shipping_quoter'
+import { PaymentService } from '#services/payments/payment_service'
+import type { ShippingAddress } from '#services/orders/shipping_address'
+import { newOrderNumber } from '#services/orders/order_number'
+import { affectedRows } from '#services/orders/row_transition'
+import { reserveStock } from '#services/orders/stock'
+import { failValidation } from '#services/validation'
+import OrderPlaced from '#events/order_placed'
+
+/** What the shopper submitted; prices and totals are never part of it. */
+export interface CheckoutInput {
+  cartId: string
+  email: string
+  shippingAddress: ShippingAddress
+  paymentMethod: string
+  user: User | null
+  locale: string
+}
+
+/** A placed order, its first payment attempt, and the key a guest uses to view it. */
+export interface PlacedOrder {
+  order: Order
+  payment: Payment
+  accessKey: string
+}
+
+interface CheckoutSettings {
+  currency: string
+  numberPrefix: string
+  unpaidTtlMinutes: Record<string, number>
+}
+
+/**
+ * Places orders. The cart is priced again on the server for the address;
+ * then one transaction checks the cart did not change, reserves stock with
+ * conditional updates (never below zero, on SQLite and PostgreSQL alike),
+ * writes the order with one seller order per seller and snapshots of every
+ * line, empties the cart and records a payment attempt. The payment adapter
+ * is called after the commit.
+ */
+@inject()
+export class CheckoutService {
+  readonly settings: CheckoutSettings
+
+  constructor(
+    readonly quoter: ShippingQuoter,
+    readonly payments: PaymentService
+  ) {
+    this.settings = {
+      currency: config.get<string>('store.currency'),
+      numberPrefix: config.get<string>('store.orders.numberPrefix'),
+      unpaidTtlMinutes: config.get<Record<string, number>>('store.orders.unpaidTtlMinutes'),
+    }
+  }
+
+  async place(input: CheckoutInput, actor: Actor): Promise<PlacedOrder> {
+    if (!this.payments.manager.has(input.paymentMethod)) {
+      failValidation('paymentMethod', 'Choose one of the offered payment methods', 'paymentMethod')
+    }
+    const cart = await Cart.find(input.cartId)
+    if (!cart) failValidation('cartId', 'This cart does not exist', 'exists')
+
+    const summary = await summarizeCart(cart, destinationOf(input.shippingAddress), this.quoter, {
+      currency: this.settings.currency,
+    })
+    this.#assertOrderable(summary)
+
+    const accessKey = randomBytes(24).toString('base64url')
+    const { order, payment } = await db.transaction(async (trx) => {
+      const bumped = await trx
+        .from('carts')
+        .where({ id: cart.id, version: summary.version })
+        .increment('version', 1)
+      if (affectedRows(bumped) !== 1) throw new CartChangedException()
+
+      const lines = summary.sellers.flatMap((group) => group.items)
+      const short = await reserveStock(trx, lines)
+      if (short.length) throw await this.#outOfStock(trx, summary, short)
+
+      const placed = await this.#writeOrder(trx, summary, input, accessKey)
+      await trx.from('cart_items').where('cart_id', cart.id).delete()
+      const attempt = await this.payments.createAttempt(trx, placed, input.paymentMethod)
+      return { order: placed, payment: attempt }
+    })
+
+    await OrderPlaced.dispatch(order, actor, {
+      before: {},
+      after: {
+        number: order.number,
+        status: order.status,
+        grandTotal: order.grandTotal,
+        currency: order.currency,
+        paymentMethod: order.paymentMethod,
+      },
+    })
+    return { order, payment: await this.payments.initiate(payment, order, actor), accessKey }
+  }
+
+  #assertOrderable(summary: CartSummary) {
+    const lines = summary.sellers.flatMap((group) => group.items)
+    if (!lines.length) throw new CartEmptyException()
+    const unavailable = lines.find((line) => line.problem === 'unavailable')
+    if (unavailable) {
+      throw new ItemUnavailableException(`"${unavailable.title}" is no longer for sale`)
+    }
+    const short = lines.filter((line) => line.problem === 'out_of_stock')
+    if (short.length) {
+      throw new OutOfStockException(
+        short.map((line) => ({
+          variantId: line.variantId,
+          title: line.title,
+          requested: line.quantity,
+          available: line.stock,
+        }))
+      )
+    }
+    const refused = summary.sellers.filter((group) => !group.shipping.result.deliverable)
+    if (refused.length) {
+      throw new NotDeliverableException(
+        refused.map((group) => {
+          const result = group.shipping.result as { reason: string; message: string }
+          return {
+            sellerId: group.sellerId,
+            sellerName: group.sellerName,
+            reason: result.reason,
+            message: result.message,
+          }
+        })
+      )
+    }
+  }
+
+  /** The stock another checkout took first, read inside the failing transaction. */
+  async #outOfStock(
+    trx: TransactionClientContract,
+    summary: CartSummary,
+    short: { variantId: number; quantity: number }[]
+  ) {
+    const rows = await trx
+      .from('product_variants')
+      .whereIn(
+        'id',
+        short.map((claim) => claim.variantId)
+      )
+      .select('id', 'stock')
+    const stock = new Map(rows.map((row) => [Number(row.id), Number(row.stock)]))
+    const titles = new Map(
+      summary.sellers.flatMap((group) => group.items).map((line) => [line.variantId, line.title])
+    )
+    return new OutOfStockException(
+      short.map((claim) => ({
+        variantId: claim.variantId,
+        title: titles.get(claim.variantId) ?? '',
+        requested: claim.quantity,
+        available: stock.get(claim.variantId) ?? 0,
+      }))
+    )
+  }
+
+  async #writeOrder(
+    trx: TransactionClientContract,
+    summary: CartSummary,
+    input: CheckoutInput,
+    accessKey: string
+  ): Promise<Order> {
+    const ttl =
+      this.settings.unpaidTtlMinutes[input.paymentMethod] ?? this.settings.unpaidTtlMinutes.default
+    const order = await Order.create(
+      {
+        number: newOrderNumber(this.settings.numberPrefix),
+        userId: input.user?.id ?? null,
+        email: input.email,
+        locale: input.locale,
+        status: OrderStatus.PendingPayment,
+        stockState: StockState.Reserved,
+        currency: summary.currency,
+        subtotal: summary.totals.subtotal,
+        shippingTotal: summary.totals.shipping,
+        grandTotal: summary.totals.grandTotal,
+        shippingAddress: input.shippingAddress,
+        paymentMethod: input.paymentMethod,
+        accessKeyHash: hashAccessKey(accessKey),
+        expiresAt: DateTime.now().plus({ minutes: ttl }),
+      },
+      { client: trx }
+    )
+
+    for (const group of summary.sellers) {
+      const quote = group.shipping.result
+      const amount = quote.deliverable ? quote.amount : 0
+      const sellerOrder = await SellerOrder.create(
+        {
+          orderId: order.id,
+          sellerId: group.sellerId,
+          status: SellerOrderStatus.AwaitingPayment,
+          subtotal: group.subtotal,
+          shippingAmount: amount,
+          total: group.subtotal + amount,
+          shippingPolicyId: group.shipping.shippingPolicyId,
+          surchargePolicyId: group.shipping.surchargePolicyId,
+          shippingBreakdown: quote.deliverable ? quote.breakdown : [],
+        },
+        { client: trx }
+      )
+      await OrderItem.createMany(
+        group.items.map((line) => ({
+          orderId: order.id,
+          sellerOrderId: sellerOrder.id,
+          productId: line.productId,
+          variantId: line.variantId,
+          productTitle: line.title,
+          variantLabel: line.variantLabel,
+          sku: line.sku,
+          unitPrice: line.unitPrice,
+          quantity: line.quantity,
+          lineTotal: line.lineTotal,
+          weightGrams: line.weightGrams,
+        })),
+        { client: trx }
+      )
+    }
+    return order
+  }
+}
+
+/** Where a parcel goes, from the validated address. */
+export function destinationOf(address: ShippingAddress) {
+  return {
+    country: address.country,
+    postalCode: address.postalCode,
+    region: address.region,
+    city: address.city,
+  }
+}
+
+/** Guests' order keys are stored hashed, like passwords. */
+export function hashAccessKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex')
+}

@@ -1,0 +1,189 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import config from '@adonisjs/core/services/config'
+import Order from '#models/order'
+import SellerOrder from '#models/seller_order'
+import type { Actor } from '#audit/actor'
+import { SYSTEM_ACTOR } from '#audit/actor'
+import { OrderStatus, orderLifecycle } from '#lifecycles/order_lifecycle'
+import type { OrderAction } from '#lifecycles/order_lifecycle'
+import {
+  SHIPPED_STATUSES,
+  SellerOrderStatus,
+  sellerOrderLifecycle,
+} from '#lifecycles/seller_order_lifecycle'
+import type { SellerOrderAction } from '#lifecycles/seller_order_lifecycle'
+import { InvalidTransitionException } from '#lifecycles/state_machine'
+import { transitionRow } from '#services/orders/row_transition'
+import { sqlTimestamp } from '#services/sql_time'
+import SellerOrderShipped from '#events/seller_order_shipped'
+import SellerOrderDelivered from '#events/seller_order_delivered'
+import PurchaseConfirmed from '#events/purchase_confirmed'
+import OrderFulfilled from '#events/order_fulfilled'
+import OrderCompleted from '#events/order_completed'
+
+interface AutoConfirm {
+  autoConfirmAfterDeliveryDays: number
+  autoConfirmAfterShippingDays: number
+}
+
+/**
+ * A seller order's way to the customer: shipped with a carrier and tracking
+ * number, delivered, purchase-confirmed (구매확정). The order follows: it is
+ * fulfilled once every seller shipped and completed once every seller order
+ * is confirmed.
+ */
+export class FulfillmentService {
+  /** The seller hands the parcel to a carrier. */
+  async ship(
+    sellerOrder: SellerOrder,
+    shipment: { carrier: string; trackingNumber: string },
+    actor: Actor
+  ) {
+    await this.#move(sellerOrder, 'ship', actor, {
+      carrier: shipment.carrier,
+      tracking_number: shipment.trackingNumber,
+      shipped_at: null,
+    })
+    await this.#advanceOrder(sellerOrder.orderId, 'fulfill', SHIPPED_STATUSES, actor)
+  }
+
+  /** The parcel arrived (marked by the seller). */
+  async deliver(sellerOrder: SellerOrder, actor: Actor) {
+    await this.#move(sellerOrder, 'deliver', actor, { delivered_at: null })
+  }
+
+  /** 구매확정: by the customer, or automatically after the configured days. */
+  async confirmPurchase(sellerOrder: SellerOrder, actor: Actor) {
+    await this.#move(sellerOrder, 'confirm', actor, { confirmed_at: null })
+    await this.#advanceOrder(
+      sellerOrder.orderId,
+      'complete',
+      [SellerOrderStatus.PurchaseConfirmed],
+      actor
+    )
+  }
+
+  /**
+   * Confirms purchases whose customer did not (the scheduled job): delivered
+   * more than N days ago, or shipped more than M days ago and never marked
+   * delivered. Returns how many were confirmed.
+   */
+  async autoConfirmDue(now: DateTime = DateTime.now(), batch = 200): Promise<number> {
+    const days = config.get<AutoConfirm>('store.orders')
+    const format = db.connection().dialect.dateTimeFormat
+    const due = await SellerOrder.query()
+      .where((query) => {
+        query
+          .where((delivered) =>
+            delivered
+              .where('status', SellerOrderStatus.Delivered)
+              .where(
+                'deliveredAt',
+                '<=',
+                now.minus({ days: days.autoConfirmAfterDeliveryDays }).toFormat(format)
+              )
+          )
+          .orWhere((shipped) =>
+            shipped
+              .where('status', SellerOrderStatus.Shipped)
+              .where(
+                'shippedAt',
+                '<=',
+                now.minus({ days: days.autoConfirmAfterShippingDays }).toFormat(format)
+              )
+          )
+      })
+      .orderBy('id')
+      .limit(batch)
+    let confirmed = 0
+    for (const sellerOrder of due) {
+      try {
+        await this.confirmPurchase(sellerOrder, SYSTEM_ACTOR)
+        confirmed++
+      } catch (error) {
+        if (!(error instanceof InvalidTransitionException)) throw error
+      }
+    }
+    return confirmed
+  }
+
+  /**
+   * Moves a seller order with a conditional update, stamping the `*_at`
+   * columns given as null with the current time. A move the state does not
+   * allow raises InvalidTransitionException (409).
+   */
+  async #move(
+    sellerOrder: SellerOrder,
+    action: SellerOrderAction,
+    actor: Actor,
+    columns: Record<string, string | null>
+  ) {
+    const before = sellerOrder.status
+    const moved = await db.transaction((trx) => {
+      const now = sqlTimestamp(trx)
+      const stamped = Object.fromEntries(
+        Object.entries(columns).map(([key, value]) => [key, value ?? now])
+      )
+      return transitionRow(
+        trx,
+        'seller_orders',
+        sellerOrder.id,
+        sellerOrderLifecycle,
+        action,
+        stamped
+      )
+    })
+    await sellerOrder.refresh()
+    if (!moved) sellerOrderLifecycle.next(sellerOrder.status, action)
+    if (!moved)
+      throw new InvalidTransitionException('This order changed meanwhile; reload and try again')
+
+    const Event = {
+      ship: SellerOrderShipped,
+      deliver: SellerOrderDelivered,
+      confirm: PurchaseConfirmed,
+    }[action as 'ship' | 'deliver' | 'confirm']
+    await Event.dispatch(sellerOrder, actor, {
+      before: { status: before },
+      after: {
+        status: sellerOrder.status,
+        ...(action === 'ship'
+          ? { carrier: sellerOrder.carrier, trackingNumber: sellerOrder.trackingNumber }
+          : {}),
+      },
+    })
+  }
+
+  /**
+   * Moves the order once all its live seller orders reached `reached`
+   * (canceled ones do not count). Conditional, so two sellers shipping at
+   * the same moment fulfil the order once.
+   */
+  async #advanceOrder(
+    orderId: number,
+    action: Extract<OrderAction, 'fulfill' | 'complete'>,
+    reached: readonly string[],
+    actor: Actor
+  ) {
+    const moved = await db.transaction(async (trx: TransactionClientContract) => {
+      const open = await trx
+        .from('seller_orders')
+        .where('order_id', orderId)
+        .whereNot('status', SellerOrderStatus.Canceled)
+        .whereNotIn('status', [...reached])
+        .count('* as total')
+      if (Number(open[0].total) > 0) return false
+      const columns = action === 'complete' ? { completed_at: sqlTimestamp(trx) } : {}
+      return transitionRow(trx, 'orders', orderId, orderLifecycle, action, columns)
+    })
+    if (!moved) return
+    const order = await Order.findOrFail(orderId)
+    const Event = action === 'fulfill' ? OrderFulfilled : OrderCompleted
+    await Event.dispatch(order, actor, {
+      before: { status: action === 'fulfill' ? OrderStatus.Paid : OrderStatus.Fulfilled },
+      after: { status: order.status },
+    })
+  }
+}

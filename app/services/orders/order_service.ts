@@ -1,0 +1,160 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import Order from '#models/order'
+import Payment from '#models/payment'
+import type { Actor } from '#audit/actor'
+import { SYSTEM_ACTOR } from '#audit/actor'
+import { OrderStatus, StockState, orderLifecycle } from '#lifecycles/order_lifecycle'
+import { SHIPPED_STATUSES, sellerOrderLifecycle } from '#lifecycles/seller_order_lifecycle'
+import { PaymentStatus } from '#lifecycles/payment_lifecycle'
+import { InvalidTransitionException } from '#lifecycles/state_machine'
+import { transitionRow } from '#services/orders/row_transition'
+import { releaseStock } from '#services/orders/stock'
+import { sqlTimestamp } from '#services/sql_time'
+import { inject } from '@adonisjs/core'
+import { PaymentService } from '#services/payments/payment_service'
+import OrderCanceled from '#events/order_canceled'
+import OrderExpired from '#events/order_expired'
+import OrderRefunded from '#events/order_refunded'
+import SellerOrderCanceled from '#events/seller_order_canceled'
+
+/**
+ * Calling orders off: an unpaid order is canceled (by its customer, an
+ * admin, or expiry) and its reserved stock goes back exactly once; a paid
+ * order nothing of which has shipped is refunded and its stock goes back.
+ */
+@inject()
+export class OrderService {
+  constructor(readonly payments: PaymentService) {}
+
+  /** Cancels an unpaid order. Returns false when it was no longer unpaid (e.g. paid a moment ago). */
+  async cancelUnpaid(
+    order: Order,
+    reason: string,
+    actor: Actor,
+    expired = false
+  ): Promise<boolean> {
+    const moved = await db.transaction(async (trx) => {
+      const now = sqlTimestamp(trx)
+      const canceled = await transitionRow(trx, 'orders', order.id, orderLifecycle, 'cancel', {
+        canceled_at: now,
+        cancel_reason: reason,
+        expires_at: null,
+      })
+      if (!canceled) return false
+      await releaseStock(trx, order.id, [StockState.Reserved])
+      await this.#cancelSellerOrders(trx, order.id, now)
+      return true
+    })
+    if (!moved) return false
+
+    await order.refresh()
+    await this.payments.cancelOpen(order, reason, actor)
+    const Event = expired ? OrderExpired : OrderCanceled
+    await Event.dispatch(order, actor, {
+      before: { status: OrderStatus.PendingPayment, stockState: StockState.Reserved },
+      after: { status: order.status, stockState: order.stockState, cancelReason: reason },
+    })
+    await this.#announceSellerCancellations(order, actor)
+    return true
+  }
+
+  /**
+   * Calls off a paid order nothing of which has shipped: refunds every
+   * captured payment through its adapter, then cancels the seller orders and
+   * puts the stock back.
+   */
+  async refundPaid(order: Order, reason: string, actor: Actor): Promise<void> {
+    await order.load('sellerOrders')
+    if (order.sellerOrders.some((sellerOrder) => SHIPPED_STATUSES.includes(sellerOrder.status))) {
+      throw new InvalidTransitionException(
+        'Part of this order has shipped; it cannot be canceled as a whole'
+      )
+    }
+    orderLifecycle.next(order.status, 'refund')
+
+    const captured = await Payment.query()
+      .where('orderId', order.id)
+      .whereIn('status', [PaymentStatus.Captured, PaymentStatus.PartiallyRefunded])
+    for (const payment of captured) {
+      await this.payments.refund(
+        payment,
+        payment.capturedAmount - payment.refundedAmount,
+        reason,
+        actor
+      )
+    }
+
+    const before = order.status
+    const moved = await db.transaction(async (trx) => {
+      const now = sqlTimestamp(trx)
+      const refunded = await transitionRow(trx, 'orders', order.id, orderLifecycle, 'refund', {
+        canceled_at: now,
+        cancel_reason: reason,
+      })
+      if (!refunded) return false
+      await releaseStock(trx, order.id, [StockState.Sold, StockState.Reserved])
+      await this.#cancelSellerOrders(trx, order.id, now)
+      return true
+    })
+    if (!moved) return
+    await order.refresh()
+    await OrderRefunded.dispatch(order, actor, {
+      before: { status: before },
+      after: { status: order.status, stockState: order.stockState, cancelReason: reason },
+    })
+    await this.#announceSellerCancellations(order, actor)
+  }
+
+  /** Cancels, by any route, whatever the order's state allows (the admin's cancel button). */
+  async cancel(order: Order, reason: string, actor: Actor) {
+    if (orderLifecycle.can(order.status, 'cancel')) {
+      if (!(await this.cancelUnpaid(order, reason, actor))) {
+        throw new InvalidTransitionException('The order changed meanwhile; reload and try again')
+      }
+      return
+    }
+    await this.refundPaid(order, reason, actor)
+  }
+
+  /**
+   * Expires unpaid orders past their deadline (the scheduled job). Each one
+   * is canceled with a conditional update, so a payment landing at the same
+   * moment and a second job run cannot both win. Returns how many expired.
+   */
+  async expireDue(now: DateTime = DateTime.now(), batch = 200): Promise<number> {
+    const due = await Order.query()
+      .where('status', OrderStatus.PendingPayment)
+      .where('expiresAt', '<=', now.toFormat(db.connection().dialect.dateTimeFormat))
+      .orderBy('expiresAt')
+      .limit(batch)
+    let expired = 0
+    for (const order of due) {
+      if (await this.cancelUnpaid(order, 'expired', SYSTEM_ACTOR, true)) expired++
+    }
+    return expired
+  }
+
+  async #cancelSellerOrders(trx: Parameters<typeof releaseStock>[0], orderId: number, now: string) {
+    await trx
+      .from('seller_orders')
+      .where('order_id', orderId)
+      .whereIn('status', [...sellerOrderLifecycle.sources('cancel')])
+      .update({
+        status: sellerOrderLifecycle.transitions.cancel.to,
+        canceled_at: now,
+        updated_at: now,
+      })
+  }
+
+  async #announceSellerCancellations(order: Order, actor: Actor) {
+    await order.load('sellerOrders')
+    for (const sellerOrder of order.sellerOrders) {
+      if (!sellerOrder.canceledAt) continue
+      await SellerOrderCanceled.dispatch(sellerOrder, actor, {
+        before: {},
+        after: { status: sellerOrder.status, reason: order.cancelReason },
+      })
+    }
+  }
+}

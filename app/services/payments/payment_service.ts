@@ -1,0 +1,272 @@
+import { randomUUID } from 'node:crypto'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type Order from '#models/order'
+import Payment from '#models/payment'
+import type { Actor } from '#audit/actor'
+import { inject } from '@adonisjs/core'
+import config from '@adonisjs/core/services/config'
+import { PaymentManager } from '#payments/payment_manager'
+import type { PaymentResult, PaymentSession } from '#payments/types'
+import { PaymentProviderUnavailableException } from '#payments/errors'
+import { PaymentStatus, paymentLifecycle } from '#lifecycles/payment_lifecycle'
+import type { PaymentAction } from '#lifecycles/payment_lifecycle'
+import { InvalidTransitionException } from '#lifecycles/state_machine'
+import { transitionRow } from '#services/orders/row_transition'
+import { markOrderPaid } from '#services/orders/order_paid'
+import PaymentInitiated from '#events/payment_initiated'
+import PaymentAuthorized from '#events/payment_authorized'
+import PaymentCaptured from '#events/payment_captured'
+import PaymentFailed from '#events/payment_failed'
+import PaymentCanceled from '#events/payment_canceled'
+import RefundIssued from '#events/refund_issued'
+
+/** Where the provider sends the shopper back, built per attempt. */
+export interface PaymentUrls {
+  returnUrl: (payment: Payment) => string
+  cancelUrl: (order: Order) => string
+}
+
+const EVENTS = {
+  authorize: PaymentAuthorized,
+  capture: PaymentCaptured,
+  fail: PaymentFailed,
+  cancel: PaymentCanceled,
+  refund: RefundIssued,
+  refund_part: RefundIssued,
+} as const
+
+/**
+ * Drives payment attempts through their adapter and state machine. One
+ * service call reaches the adapter; every result is applied with a
+ * conditional transition, so a result that arrives twice (a double submit,
+ * a webhook racing the return URL) moves money and the order once.
+ */
+@inject()
+export class PaymentService {
+  readonly urls: PaymentUrls
+
+  constructor(readonly manager: PaymentManager) {
+    const appUrl = config.get<string>('app.appUrl', '')
+    this.urls = {
+      returnUrl: (payment) => `${appUrl}/payments/${payment.attemptId}/return`,
+      cancelUrl: (order) => `${appUrl}/orders/${order.number}`,
+    }
+  }
+
+  /** Records a new attempt inside the checkout transaction. */
+  async createAttempt(trx: TransactionClientContract, order: Order, adapter: string) {
+    return Payment.create(
+      {
+        attemptId: randomUUID(),
+        orderId: order.id,
+        adapter,
+        status: PaymentStatus.Pending,
+        currency: order.currency,
+        amount: order.grandTotal,
+        capturedAmount: 0,
+        refundedAmount: 0,
+      },
+      { client: trx }
+    )
+  }
+
+  /**
+   * Asks the adapter how the shopper pays (after the order is committed: a
+   * provider call never runs inside a database transaction). An outage fails
+   * the attempt with a readable reason; the order keeps waiting for payment
+   * and the shopper can try again.
+   */
+  async initiate(payment: Payment, order: Order, actor: Actor): Promise<Payment> {
+    const adapter = this.manager.use(payment.adapter)
+    let session: PaymentSession
+    try {
+      session = await adapter.initiate({
+        attemptId: payment.attemptId,
+        idempotencyKey: `${payment.attemptId}:initiate`,
+        orderNumber: order.number,
+        amount: payment.amount,
+        currency: payment.currency,
+        description: `Order ${order.number}`,
+        customer: { email: order.email, name: order.shippingAddress.name },
+        returnUrl: this.urls.returnUrl(payment),
+        cancelUrl: this.urls.cancelUrl(order),
+        capture: 'automatic',
+        expiresAt: (order.expiresAt ?? order.createdAt).toJSDate(),
+      })
+    } catch (error) {
+      if (!(error instanceof PaymentProviderUnavailableException)) throw error
+      await this.#apply(payment, 'fail', actor, {
+        failure_code: 'provider_unavailable',
+        failure_reason: error.message,
+      })
+      return payment.refresh()
+    }
+    payment.nextAction = session
+    payment.providerReference = session.providerReference
+    await payment.save()
+    await PaymentInitiated.dispatch(payment, actor, {
+      before: {},
+      after: { adapter: payment.adapter, amount: payment.amount, currency: payment.currency },
+    })
+    return payment
+  }
+
+  /** The shopper came back from the provider (or submitted the sandbox card form). */
+  async confirm(payment: Payment, params: Record<string, string>, actor: Actor) {
+    this.#assertOpen(payment)
+    const result = await this.manager.use(payment.adapter).confirm({
+      attemptId: payment.attemptId,
+      idempotencyKey: `${payment.attemptId}:confirm`,
+      providerReference: payment.providerReference ?? payment.attemptId,
+      amount: payment.amount,
+      currency: payment.currency,
+      capture: 'automatic',
+      params,
+    })
+    return this.settle(payment, result, actor)
+  }
+
+  /** An admin saw the money arrive (bank transfer) or captures an authorization. */
+  async capture(payment: Payment, actor: Actor) {
+    this.#assertOpen(payment)
+    const result = await this.manager.use(payment.adapter).capture({
+      attemptId: payment.attemptId,
+      idempotencyKey: `${payment.attemptId}:capture`,
+      providerReference: payment.providerReference ?? payment.attemptId,
+      amount: payment.amount,
+      currency: payment.currency,
+    })
+    return this.settle(payment, result, actor)
+  }
+
+  /**
+   * Applies an adapter's answer. Captured money must match the attempt's
+   * amount and currency; when it does, the order is marked paid. Money that
+   * arrives for an order that can no longer be paid (it expired meanwhile)
+   * is refunded at once.
+   */
+  async settle(payment: Payment, result: PaymentResult, actor: Actor): Promise<Payment> {
+    if (result.status === 'authorized' || result.status === 'captured') {
+      if (result.amount !== payment.amount || result.currency !== payment.currency) {
+        await this.#apply(payment, 'fail', actor, {
+          failure_code: 'amount_mismatch',
+          failure_reason: `The provider confirmed ${result.amount} ${result.currency}, expected ${payment.amount} ${payment.currency}`,
+        })
+        return payment.refresh()
+      }
+      const columns = {
+        provider_reference: result.providerReference,
+        method_summary: result.method ? JSON.stringify(result.method) : null,
+      }
+      if (result.status === 'authorized') {
+        await this.#apply(payment, 'authorize', actor, columns)
+        return payment.refresh()
+      }
+      const captured = await this.#apply(payment, 'capture', actor, {
+        ...columns,
+        captured_amount: result.amount,
+      })
+      await payment.refresh()
+      if (captured && !(await markOrderPaid(payment.orderId, actor))) {
+        await this.refund(
+          payment,
+          payment.capturedAmount,
+          'The order expired before the payment arrived',
+          actor
+        )
+      }
+      return payment.refresh()
+    }
+    if (result.status === 'declined') {
+      await this.#apply(payment, 'fail', actor, {
+        failure_code: result.code,
+        failure_reason: result.reason,
+      })
+    } else if (result.status === 'canceled') {
+      await this.#apply(payment, 'cancel', actor)
+    } else if (result.status === 'requires_action') {
+      payment.nextAction = {
+        type: 'redirect',
+        url: result.redirectUrl,
+        providerReference: result.providerReference,
+      }
+      await payment.save()
+    }
+    return payment.refresh()
+  }
+
+  /** Gives captured money back (in part or in full) through the adapter. */
+  async refund(payment: Payment, amount: number, reason: string, actor: Actor) {
+    const refundable = payment.capturedAmount - payment.refundedAmount
+    if (amount <= 0 || amount > refundable) {
+      throw new InvalidTransitionException(
+        `Cannot refund ${amount}: ${refundable} of this payment is refundable`
+      )
+    }
+    const result = await this.manager.use(payment.adapter).refund({
+      attemptId: payment.attemptId,
+      idempotencyKey: `${payment.attemptId}:refund:${payment.refundedAmount}:${amount}`,
+      providerReference: payment.providerReference ?? payment.attemptId,
+      amount,
+      currency: payment.currency,
+      reason,
+    })
+    if (result.status === 'declined') {
+      throw new InvalidTransitionException(`The provider refused the refund: ${result.reason}`)
+    }
+    const total = payment.refundedAmount + amount
+    await this.#apply(payment, total === payment.capturedAmount ? 'refund' : 'refund_part', actor, {
+      refunded_amount: total,
+    })
+    return payment.refresh()
+  }
+
+  /** Calls off attempts that have not moved money, e.g. when their order expires. */
+  async cancelOpen(order: Order, reason: string, actor: Actor) {
+    const open = await Payment.query()
+      .where('orderId', order.id)
+      .whereIn('status', [...paymentLifecycle.sources('cancel')])
+    for (const payment of open) {
+      await this.manager.use(payment.adapter).cancel({
+        attemptId: payment.attemptId,
+        idempotencyKey: `${payment.attemptId}:cancel`,
+        providerReference: payment.providerReference ?? payment.attemptId,
+        reason,
+      })
+      await this.#apply(payment, 'cancel', actor)
+    }
+  }
+
+  /** Whether the shopper may still act on this attempt. */
+  #assertOpen(payment: Payment) {
+    if (!paymentLifecycle.can(payment.status, 'capture')) {
+      paymentLifecycle.next(payment.status, 'capture')
+    }
+  }
+
+  /** Conditional transition plus its typed event; false when someone else already moved it. */
+  async #apply(
+    payment: Payment,
+    action: PaymentAction,
+    actor: Actor,
+    columns: Record<string, unknown> = {}
+  ): Promise<boolean> {
+    const before = payment.status
+    const moved = await db.transaction((trx) =>
+      transitionRow(trx, 'payments', payment.id, paymentLifecycle, action, columns)
+    )
+    if (!moved) return false
+    await payment.refresh()
+    await EVENTS[action].dispatch(payment, actor, {
+      before: { status: before },
+      after: {
+        status: payment.status,
+        capturedAmount: payment.capturedAmount,
+        refundedAmount: payment.refundedAmount,
+        failureCode: payment.failureCode,
+      },
+    })
+    return true
+  }
+}

@@ -1,0 +1,45 @@
+import { BaseTransformer } from '@adonisjs/core/transformers'
+import type Payment from '#models/payment'
+
+/**
+ * A payment attempt in the Store API, with what the shopper must do next:
+ * follow a redirect, confirm on the client, or transfer money to an account.
+ */
+export default class PaymentTransformer extends BaseTransformer<Payment> {
+  toObject() {
+    const payment = this.resource
+    return {
+      id: payment.attemptId,
+      method: payment.adapter,
+      status: payment.status,
+      amount: payment.amount,
+      currency: payment.currency,
+      nextAction: nextActionJson(payment),
+      methodSummary: payment.methodSummary,
+      failure: payment.failureCode
+        ? { code: payment.failureCode, reason: payment.failureReason }
+        : null,
+    }
+  }
+}
+
+/** The session the shopper continues with, while the attempt is still open. */
+export function nextActionJson(payment: Payment) {
+  const session = payment.nextAction
+  if (!session || payment.status !== 'pending') return null
+  if (session.type === 'redirect') return { type: 'redirect', url: session.url }
+  if (session.type === 'client_confirmation') {
+    return { type: 'client_confirmation', clientSecret: session.clientSecret }
+  }
+  const instructions = session.instructions
+  return {
+    type: 'bank_transfer',
+    bankName: instructions.bankName,
+    accountNumber: instructions.accountNumber,
+    accountHolder: instructions.accountHolder,
+    amount: instructions.amount,
+    currency: instructions.currency,
+    reference: instructions.reference,
+    dueAt: new Date(instructions.dueAt).toISOString(),
+  }
+}

@@ -1,0 +1,58 @@
+import vine from '@vinejs/vine'
+import { isCountryCode } from '#shipping/countries'
+import { phone } from '#validators/account'
+
+const countryCode = vine.createRule((value, _options, field) => {
+  if (typeof value === 'string' && !isCountryCode(value)) {
+    field.report('The {{ field }} is not a country we know', 'country', field)
+  }
+})
+
+/**
+ * A shipping address. Korea: 5-digit postal code, road address (line1) and
+ * detail (line2). Elsewhere: a postal code and a city.
+ */
+export const shippingAddressSchema = vine
+  .object({
+    name: vine.string().trim().minLength(1).maxLength(100),
+    phone: phone(),
+    country: vine
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/)
+      .use(countryCode()),
+    line1: vine.string().trim().minLength(1).maxLength(200),
+    line2: vine.string().trim().maxLength(200).optional(),
+  })
+  .merge(
+    vine.group([
+      vine.group.if((data) => String(data.country ?? '').trim().toUpperCase() === 'KR', {
+        postalCode: vine
+          .string()
+          .trim()
+          .regex(/^\d{5}$/),
+        city: vine.string().trim().maxLength(100).optional(),
+        region: vine.string().trim().maxLength(100).optional(),
+      }),
+      vine.group.else({
+        postalCode: vine
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$/),
+        city: vine.string().trim().minLength(1).maxLength(100),
+        region: vine.string().trim().maxLength(100).optional(),
+      }),
+    ])
+  )
+
+/**
+ * Placing an order. Anything else the client sends (prices, totals,
+ * shipping fees) is dropped by the validator and recomputed on the server.
+ */
+export const checkoutValidator = vine.create({
+  cartId: vine.string().trim().uuid(),
+  email: vine.string().trim().email().maxLength(254),
+  shippingAddress: shippingAddressSchema,
+  paymentMethod: vine.string().trim().maxLength(40),
+})

@@ -1,0 +1,64 @@
+import ProductVariant from '#models/product_variant'
+import ShippingPolicyVersion from '#models/shipping_policy_version'
+import type Seller from '#models/seller'
+import type Category from '#models/category'
+import { CategoryFactory, createProduct, createSellerOwner } from '#database/factories/index'
+import { ProductStatus } from '#lifecycles/product_lifecycle'
+import type { ShippingScope } from '#shipping/types'
+
+/** A published product of a (new, approved) seller with one variant at `price` and `stock`. */
+export async function createListing(
+  options: { price?: number; stock?: number; weightGrams?: number; seller?: Seller; category?: Category } = {}
+) {
+  const seller = options.seller ?? (await createSellerOwner()).seller
+  const category = options.category ?? (await CategoryFactory.create())
+  const product = await createProduct(seller, category, {
+    status: ProductStatus.Published,
+    prices: [options.price ?? 10_000],
+  })
+  const variant = product.variants[0]
+  variant.stock = options.stock ?? 10
+  variant.weightGrams = options.weightGrams ?? 500
+  await variant.save()
+  return { seller, product, variant }
+}
+
+/** Gives a seller a current shipping policy version for one scope (null code: not offered). */
+export async function setPolicy(
+  seller: Seller,
+  scope: ShippingScope,
+  code: string | null,
+  options: Record<string, unknown> = {}
+) {
+  await ShippingPolicyVersion.query()
+    .where({ sellerId: seller.id, scope, isCurrent: true })
+    .update({ isCurrent: false })
+  const last = await ShippingPolicyVersion.query()
+    .where({ sellerId: seller.id, scope })
+    .max('version as version')
+  return ShippingPolicyVersion.create({
+    sellerId: seller.id,
+    scope,
+    code,
+    options,
+    version: Number(last[0].$extras.version ?? 0) + 1,
+    isCurrent: true,
+  })
+}
+
+/** A valid Korean shipping address (Seoul, or Jeju with `postalCode: '63100'`). */
+export function koreanAddress(postalCode = '06236') {
+  return {
+    name: '홍길동',
+    phone: '010-1234-5678',
+    country: 'KR',
+    postalCode,
+    line1: postalCode.startsWith('63') ? '제주특별자치도 제주시 첨단로 242' : '서울특별시 강남구 테헤란로 152',
+    line2: '101동 1001호',
+  }
+}
+
+/** The stock of a variant as stored now. */
+export async function stockOf(variantId: number) {
+  return (await ProductVariant.findOrFail(variantId)).stock
+}
