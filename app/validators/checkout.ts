@@ -27,14 +27,20 @@ export const shippingAddressSchema = vine
   })
   .merge(
     vine.group([
-      vine.group.if((data) => String(data.country ?? '').trim().toUpperCase() === 'KR', {
-        postalCode: vine
-          .string()
-          .trim()
-          .regex(/^\d{5}$/),
-        city: vine.string().trim().maxLength(100).optional(),
-        region: vine.string().trim().maxLength(100).optional(),
-      }),
+      vine.group.if(
+        (data) =>
+          String(data.country ?? '')
+            .trim()
+            .toUpperCase() === 'KR',
+        {
+          postalCode: vine
+            .string()
+            .trim()
+            .regex(/^\d{5}$/),
+          city: vine.string().trim().maxLength(100).optional(),
+          region: vine.string().trim().maxLength(100).optional(),
+        }
+      ),
       vine.group.else({
         postalCode: vine
           .string()

@@ -8,9 +8,16 @@ import type { ShippingScope } from '#shipping/types'
 
 /** A published product of a (new, approved) seller with one variant at `price` and `stock`. */
 export async function createListing(
-  options: { price?: number; stock?: number; weightGrams?: number; seller?: Seller; category?: Category } = {}
+  options: {
+    price?: number
+    stock?: number
+    weightGrams?: number
+    seller?: Seller
+    category?: Category
+  } = {}
 ) {
-  const seller = options.seller ?? (await createSellerOwner()).seller
+  let seller = options.seller
+  if (!seller) ({ seller } = await createSellerOwner())
   const category = options.category ?? (await CategoryFactory.create())
   const product = await createProduct(seller, category, {
     status: ProductStatus.Published,
@@ -53,12 +60,15 @@ export function koreanAddress(postalCode = '06236') {
     phone: '010-1234-5678',
     country: 'KR',
     postalCode,
-    line1: postalCode.startsWith('63') ? '제주특별자치도 제주시 첨단로 242' : '서울특별시 강남구 테헤란로 152',
+    line1: postalCode.startsWith('63')
+      ? '제주특별자치도 제주시 첨단로 242'
+      : '서울특별시 강남구 테헤란로 152',
     line2: '101동 1001호',
   }
 }
 
 /** The stock of a variant as stored now. */
 export async function stockOf(variantId: number) {
-  return (await ProductVariant.findOrFail(variantId)).stock
+  const variant = await ProductVariant.findOrFail(variantId)
+  return variant.stock
 }

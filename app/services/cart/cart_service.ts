@@ -138,7 +138,8 @@ export class CartService {
 
   /** A variant of a published product of an approved seller, or ItemUnavailableException. */
   async #purchasable(variantId: number, trx: TransactionClientContract): Promise<ProductVariant> {
-    const variant = (await this.#purchasableMany([variantId], trx)).get(variantId)
+    const found = await this.#purchasableMany([variantId], trx)
+    const variant = found.get(variantId)
     if (!variant) {
       throw new ItemUnavailableException('This item is not for sale', { status: 422 })
     }

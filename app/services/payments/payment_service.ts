@@ -10,6 +10,7 @@ import { PaymentManager } from '#payments/payment_manager'
 import type { PaymentResult, PaymentSession } from '#payments/types'
 import { PaymentProviderUnavailableException } from '#payments/errors'
 import { PaymentStatus, paymentLifecycle } from '#lifecycles/payment_lifecycle'
+import { orderLifecycle } from '#lifecycles/order_lifecycle'
 import type { PaymentAction } from '#lifecycles/payment_lifecycle'
 import { InvalidTransitionException } from '#lifecycles/state_machine'
 import { transitionRow } from '#services/orders/row_transition'
@@ -110,6 +111,22 @@ export class PaymentService {
       after: { adapter: payment.adapter, amount: payment.amount, currency: payment.currency },
     })
     return payment
+  }
+
+  /**
+   * Pay again: a new attempt for an unpaid order whose last attempt failed or
+   * was called off. Refused (409) while the order cannot be paid or another
+   * attempt is still open, so the shopper is never asked to pay twice.
+   */
+  async retryPayment(order: Order, adapter: string, actor: Actor): Promise<Payment> {
+    orderLifecycle.next(order.status, 'pay')
+    const open = await Payment.query()
+      .where('orderId', order.id)
+      .whereIn('status', [...paymentLifecycle.sources('capture')])
+      .first()
+    if (open) throw new InvalidTransitionException('A payment for this order is still open')
+    const payment = await db.transaction((trx) => this.createAttempt(trx, order, adapter))
+    return this.initiate(payment, order, actor)
   }
 
   /** The shopper came back from the provider (or submitted the sandbox card form). */

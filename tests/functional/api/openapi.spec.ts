@@ -37,6 +37,7 @@ async function send(client: ApiClient, contract: Contract, operationId: string, 
   if (call.body) request.json(call.body)
   if (call.file) request.file('file', call.file)
   if (call.token) request.bearerToken(call.token)
+  if (call.headers) request.headers(call.headers)
   if (call.as) return request.withGuard('api').loginAs(call.as)
   return request
 }

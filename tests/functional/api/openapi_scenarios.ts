@@ -12,6 +12,7 @@ import {
 import { productBody } from './helpers.js'
 import Media from '#models/media'
 import { attachProcessedMedia, photoWithGps, smallPng } from '#tests/helpers/media_fixtures'
+import { commerceFailingCalls, commerceValidCalls } from './openapi_commerce_scenarios.js'
 
 /** How to call one operation: path parameters, query, JSON body and who signs in. */
 export interface Call {
@@ -24,6 +25,8 @@ export interface Call {
   token?: string
   /** A file sent as the multipart field `file`. */
   file?: string
+  /** Extra request headers, e.g. X-Order-Key. */
+  headers?: Record<string, string>
 }
 
 /** Arranges the records an operation needs and says how to call it. */
@@ -174,6 +177,7 @@ export const validCalls: Record<string, Arrange> = {
       body: { reason: '서류가 누락되었습니다' },
     }
   },
+  ...commerceValidCalls,
 }
 
 /** Calls that must fail with a documented error status, and the status. */
@@ -302,4 +306,5 @@ export const failingCalls: { operationId: string; status: number; arrange: Arran
       body: { reason: '없는 입점사입니다' },
     }),
   },
+  ...commerceFailingCalls,
 ]

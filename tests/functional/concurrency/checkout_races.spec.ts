@@ -8,11 +8,11 @@ import { createListing, koreanAddress, stockOf } from '#tests/helpers/commerce'
 
 /** A guest cart holding `quantity` of each variant, built through the API. */
 async function cartOf(client: ApiClient, variantIds: number[], quantity = 1) {
-  const id = (await client.post('/api/v1/carts')).body().data.id as string
+  const created = await client.post('/api/v1/carts')
+  const id = created.body().data.id as string
   for (const variantId of variantIds) {
-    ;(await client.post(`/api/v1/carts/${id}/items`).json({ variantId, quantity })).assertStatus(
-      201
-    )
+    const added = await client.post(`/api/v1/carts/${id}/items`).json({ variantId, quantity })
+    added.assertStatus(201)
   }
   return id
 }

@@ -26,9 +26,7 @@ test.group('Mail | order placed', () => {
     }
   })
 
-  test('lists items by seller with each seller shipping fee and the totals', async ({
-    assert,
-  }) => {
+  test('lists items by seller with each seller shipping fee and the totals', async ({ assert }) => {
     const message = await render(new OrderPlacedMail(orderData('ko')))
     const { text } = message.toObject().message
 
@@ -98,7 +96,9 @@ test.group('Mail | order paid', () => {
       message.assertTo('minji@example.com', '김민지')
       message.assertSubject(subject)
       message.assertHtmlIncludes('₩138,800')
-      message.assertTextIncludes(locale === 'ko' ? '결제일시: 2026년 11월 22일' : 'Paid on: November 22, 2026')
+      message.assertTextIncludes(
+        locale === 'ko' ? '결제일시: 2026년 11월 22일' : 'Paid on: November 22, 2026'
+      )
       message.assertTextIncludes('Tea cup set (White / 4 pcs)')
       assert.notInclude(message.toObject().message.text, '123-456-789012')
     })

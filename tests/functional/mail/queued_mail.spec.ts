@@ -11,11 +11,20 @@ import { mailPreviews } from '#config/mail'
 import OrderPlacedMail from '../../../app/mails/order_placed_mail.js'
 import { MailPreviewStore } from '../../../app/mails/mail_preview_store.js'
 import { PreviewTransport } from '../../../app/mails/transports/preview_transport.js'
+import { workUntil } from '#tests/helpers/queue'
 import { orderData } from './fixtures.js'
 
 /** An order for a recipient no other test (or test process) uses. */
 function uniqueOrder() {
   return orderData('ko', { email: `buyer-${randomUUID()}@example.com` })
+}
+
+/** The preview kept for `email`, if any. */
+async function previewFor(email: string) {
+  const store = new MailPreviewStore(mailPreviews)
+  const previews = await store.list()
+  const kept = previews.find((preview) => preview.to[0]?.includes(email))
+  return kept ? store.find(kept.id) : null
 }
 
 /** Queues a mail on a fake queue and returns the SendMail payload it pushed. */
@@ -48,15 +57,24 @@ test.group('Mail | queued sending', () => {
 
     await SendMail.dispatch(payload).with('sync')
 
-    const store = new MailPreviewStore(mailPreviews)
-    const kept = (await store.list()).find((preview) => preview.to[0]?.includes(order.email))
-    assert.exists(kept)
-    const preview = await store.find(kept!.id)
-    assert.equal(preview?.subject, '[Jangteo] 주문이 접수되었습니다 (JT-20261122-0042)')
+    const preview = await previewFor(order.email)
     const from = mail.config.from as { address: string; name: string }
+    assert.equal(preview?.subject, '[Jangteo] 주문이 접수되었습니다 (JT-20261122-0042)')
     assert.equal(preview?.from, `${from.name} <${from.address}>`)
     assert.include(preview?.html, '123-456-789012')
     assert.include(preview?.text, '입금 참조번호: JT0042')
+  })
+
+  test('a queue worker delivers what sendLater stored in the configured queue', async ({
+    assert,
+  }) => {
+    const order = uniqueOrder()
+
+    await mail.sendLater(new OrderPlacedMail(order))
+    await workUntil(async () => (await previewFor(order.email)) !== null, { queues: ['default'] })
+
+    const preview = await previewFor(order.email)
+    assert.include(preview?.text, '총 결제금액: ₩138,800')
   })
 
   test('refuses to queue a mail with an in-memory attachment', async ({ assert }) => {

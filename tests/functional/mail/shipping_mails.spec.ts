@@ -26,9 +26,7 @@ test.group('Mail | parcel shipped', () => {
       mail.message.assertTextIncludes(carrier)
       mail.message.assertTextIncludes('6894-1234-5678')
       mail.message.assertHtmlIncludes('6894-1234-5678')
-      mail.message.assertHtmlIncludes(
-        'href="https://trace.example.com/track?invc_no=689412345678"'
-      )
+      mail.message.assertHtmlIncludes('href="https://trace.example.com/track?invc_no=689412345678"')
     })
 
   test('lists only the shipping seller items and says the others ship apart', async ({

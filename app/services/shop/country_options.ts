@@ -1,0 +1,28 @@
+import { ISO_COUNTRIES } from '#shipping/countries'
+
+/** One entry of a country `<select>`. */
+export interface CountryOption {
+  code: string
+  name: string
+}
+
+const cache = new Map<string, CountryOption[]>()
+
+/**
+ * Every country by its name in the visitor's language, the shop's home
+ * country first (most orders ship there). Built once per language.
+ */
+export function countryOptions(locale: string, homeCountry: string): CountryOption[] {
+  const key = `${locale}:${homeCountry}`
+  const cached = cache.get(key)
+  if (cached) return cached
+
+  const names = new Intl.DisplayNames([locale === 'en' ? 'en' : 'ko'], { type: 'region' })
+  const options = ISO_COUNTRIES.map((code) => ({ code, name: names.of(code) ?? code })).sort(
+    (a, b) => a.name.localeCompare(b.name, locale)
+  )
+  const home = options.findIndex((option) => option.code === homeCountry)
+  if (home > 0) options.unshift(...options.splice(home, 1))
+  cache.set(key, options)
+  return options
+}
