@@ -99,3 +99,8 @@ const audited = [
 for (const event of audited) {
   emitter.on(event, [listeners.RecordAuditEvent])
 }
+
+emitter.on(OrderPlaced, [listeners.SendOrderMails, 'placed'])
+emitter.on(OrderPaid, [listeners.SendOrderMails, 'paid'])
+emitter.on(SellerOrderPaid, [listeners.SendOrderMails, 'sellerPaid'])
+emitter.on(SellerOrderShipped, [listeners.SendOrderMails, 'shipped'])

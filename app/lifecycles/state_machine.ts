@@ -34,7 +34,7 @@ export class StateMachine<State extends string, Action extends string> {
   next(state: State, action: Action): State {
     if (!this.can(state, action)) {
       throw new InvalidTransitionException(
-        `Cannot ${action.replaceAll('_', ' ')} a ${this.name} that is ${state.replaceAll('_', ' ')}`
+        `Cannot ${action.replaceAll('_', ' ')} ${/^[aeiou]/.test(this.name) ? 'an' : 'a'} ${this.name} that is ${state.replaceAll('_', ' ')}`
       )
     }
     return this.transitions[action].to

@@ -21,6 +21,7 @@ test.group('Store API | checkout', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => {
     QueueManager.fake()
+    return () => QueueManager.restore()
   })
 
   test('a guest buys from two sellers with a Jeju address and pays two fees with the surcharge', async ({
@@ -66,6 +67,10 @@ test.group('Store API | checkout', (group) => {
     assert.equal(await stockOf(second.variant.id), 4)
     assert.lengthOf(await CartItem.query().where('cartId', cartId), 0)
     assert.lengthOf(await AuditEvent.query().where('action', 'order.placed'), 1)
+    // The confirmation mail is queued, addressed to the guest, in a job of its own.
+    QueueManager.fake().assertPushed('SendMail', {
+      payload: (payload: unknown) => JSON.stringify(payload).includes('guest@example.com'),
+    })
 
     const order = await client
       .get(`/api/v1/orders/${data.orderNumber}`)

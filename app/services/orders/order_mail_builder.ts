@@ -1,0 +1,116 @@
+import { inject } from '@adonisjs/core'
+import config from '@adonisjs/core/services/config'
+import router from '@adonisjs/core/services/router'
+import Order from '#models/order'
+import type SellerOrder from '#models/seller_order'
+import { PaymentManager } from '#payments/payment_manager'
+import { trackingUrl } from '#transformers/order_transformer'
+import type {
+  MailLocale,
+  MailParcel,
+  OrderMailData,
+  SellerOrderMailData,
+  ShipmentMailData,
+} from '#mails/order_mail_data'
+
+type Carriers = Record<string, { name: string }>
+
+/**
+ * Turns orders into the plain data the order mails are rendered from. Links
+ * to the order page are signed, so a guest's email opens their order
+ * without an account.
+ */
+@inject()
+export class OrderMailBuilder {
+  constructor(protected payments: PaymentManager) {}
+
+  async forOrder(orderId: number): Promise<OrderMailData> {
+    const order = await Order.query()
+      .where('id', orderId)
+      .preload('sellerOrders', (sellerOrders) => sellerOrders.preload('seller').preload('items'))
+      .preload('payments')
+      .firstOrFail()
+    const locale: MailLocale = order.locale === 'en' ? 'en' : 'ko'
+    const payment = order.payments.at(-1)
+    const session = payment?.nextAction
+    return {
+      orderNumber: order.number,
+      locale,
+      email: order.email,
+      customerName: order.shippingAddress.name,
+      currency: order.currency,
+      placedAt: order.createdAt.toISO()!,
+      orderUrl: this.#absolute(
+        router.makeSignedUrl('orders.show', { number: order.number }, { prefixUrl: '' })
+      ),
+      sellers: order.sellerOrders.map((sellerOrder) => parcelOf(sellerOrder)),
+      totals: {
+        subtotal: order.subtotal,
+        shipping: order.shippingTotal,
+        grandTotal: order.grandTotal,
+      },
+      shippingAddress: order.shippingAddress,
+      payment: {
+        method: order.paymentMethod,
+        methodLabel: this.payments.has(order.paymentMethod)
+          ? this.payments.use(order.paymentMethod).label[locale]
+          : order.paymentMethod,
+        instructions:
+          session?.type === 'instructions'
+            ? {
+                ...session.instructions,
+                dueAt: new Date(session.instructions.dueAt).toISOString(),
+              }
+            : null,
+        paidAt: order.paidAt?.toISO() ?? null,
+      },
+    }
+  }
+
+  async forShipment(sellerOrder: SellerOrder): Promise<ShipmentMailData> {
+    await sellerOrder.load('seller')
+    const carriers = config.get<Carriers>('store.orders.carriers')
+    return {
+      order: await this.forOrder(sellerOrder.orderId),
+      sellerName: sellerOrder.seller.name,
+      carrier: carriers[sellerOrder.carrier ?? '']?.name ?? sellerOrder.carrier ?? '',
+      trackingNumber: sellerOrder.trackingNumber ?? '',
+      trackingUrl: trackingUrl(sellerOrder),
+    }
+  }
+
+  async forSeller(sellerOrder: SellerOrder): Promise<SellerOrderMailData> {
+    await sellerOrder.load((loader) => loader.load('seller').load('items').load('order'))
+    const order = sellerOrder.order
+    return {
+      ...parcelOf(sellerOrder),
+      sellerEmail: sellerOrder.seller.contactEmail,
+      orderNumber: order.number,
+      locale: 'ko',
+      currency: order.currency,
+      paidAt: (order.paidAt ?? order.createdAt).toISO()!,
+      shippingAddress: order.shippingAddress,
+      sellerOrderUrl: this.#absolute(`/seller/orders/${sellerOrder.id}`),
+    }
+  }
+
+  #absolute(path: string) {
+    return `${config.get<string>('app.appUrl', '')}${path}`
+  }
+}
+
+function parcelOf(sellerOrder: SellerOrder): MailParcel {
+  return {
+    sellerName: sellerOrder.seller.name,
+    items: sellerOrder.items.map((item) => ({
+      title: item.productTitle,
+      variantLabel: item.variantLabel,
+      quantity: item.quantity,
+      unitPrice: item.unitPrice,
+      lineTotal: item.lineTotal,
+    })),
+    subtotal: sellerOrder.subtotal,
+    shippingAmount: sellerOrder.shippingAmount,
+    shippingBreakdown: sellerOrder.shippingBreakdown,
+  }
+}
