@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import env from '#start/env'
-import { adapters, defineConfig } from '../app/payments/define_config.js'
+import { adapters, defineConfig } from '#payments/define_config'
 
 /** The sandbox's own key unless TEST_CARD_SECRET is set, so it never equals APP_KEY. */
 const testCardSecret =

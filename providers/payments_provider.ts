@@ -1,6 +1,6 @@
 import type { ApplicationService } from '@adonisjs/core/types'
-import { PaymentManager } from '../app/payments/payment_manager.js'
-import type { PaymentsConfig } from '../app/payments/define_config.js'
+import { PaymentManager } from '#payments/payment_manager'
+import type { PaymentsConfig } from '#payments/define_config'
 
 /** Registers the payment manager over the adapters in config/payments.ts. */
 export default class PaymentsProvider {

@@ -48,7 +48,8 @@ export class MailPreviewStore {
 
   /** Newest first. */
   async list(): Promise<MailPreviewSummary[]> {
-    const previews = await Promise.all((await this.#ids()).map((id) => this.find(id)))
+    const ids = await this.#ids()
+    const previews = await Promise.all(ids.map((id) => this.find(id)))
     return previews
       .filter((preview): preview is MailPreview => preview !== null)
       .map(({ id, date, to, subject }) => ({ id, date, to, subject }))
@@ -67,8 +68,8 @@ export class MailPreviewStore {
 
   /** Deletes all but the newest `keep` previews. */
   async prune() {
-    const stale = (await this.#ids()).slice(this.config.keep)
-    await Promise.all(stale.map((id) => rm(this.#path(id), { force: true })))
+    const ids = await this.#ids()
+    await Promise.all(ids.slice(this.config.keep).map((id) => rm(this.#path(id), { force: true })))
   }
 
   /** Ids on disk, newest first. */

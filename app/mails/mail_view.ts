@@ -8,8 +8,8 @@ import type { MailAddress, MailLocale } from './order_mail_data.js'
 /**
  * Formatting helpers handed to email templates, bound to the mail's language
  * and currency: `fmt.money(12900)` → ₩12,900, `fmt.dateTime(iso)`,
- * `fmt.country('KR')` → 대한민국. Dates carry their time zone name because a
- * worker's zone is not necessarily the customer's.
+ * `fmt.addressLines(address)`. Dates carry their time zone name because the
+ * server's zone is not necessarily the customer's.
  */
 export function mailFormat(locale: MailLocale, currency: string) {
   const tag = locale === 'en' ? 'en-US' : 'ko-KR'
@@ -36,10 +36,16 @@ function addressLines(address: MailAddress, locale: MailLocale, countries: Intl.
   const lines =
     locale === 'ko'
       ? [`(${address.postalCode}) ${address.line1}`, address.line2, place, country]
-      : [address.line1, address.line2, [place, address.postalCode].filter(Boolean).join(' '), country]
+      : [
+          address.line1,
+          address.line2,
+          [place, address.postalCode].filter(Boolean).join(' '),
+          country,
+        ]
   return lines.filter((line): line is string => Boolean(line))
 }
 
+/** What one mail class hands to composeMail. */
 export interface ComposeOptions {
   /** Base name under resources/views/emails/: `order_placed` renders order_placed_html and _text. */
   view: string
@@ -64,6 +70,7 @@ export async function composeMail(message: Message, options: ComposeOptions) {
   const state = {
     ...options.data,
     locale: options.locale,
+    store: { name: storeConfig.name },
     i18n,
     fmt: mailFormat(options.locale, options.currency),
   }

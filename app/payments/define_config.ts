@@ -1,7 +1,10 @@
-import { PaymentAdapterMisconfiguredException } from './errors.js'
-import type { PaymentAdapterFactory } from './types.js'
-import { BankTransferAdapter, type BankTransferOptions } from './adapters/bank_transfer_adapter.js'
-import { TestCardAdapter, type TestCardOptions } from './adapters/test_card_adapter.js'
+import { PaymentAdapterMisconfiguredException } from '#payments/errors'
+import type { PaymentAdapterFactory } from '#payments/types'
+import {
+  BankTransferAdapter,
+  type BankTransferOptions,
+} from '#payments/adapters/bank_transfer_adapter'
+import { TestCardAdapter, type TestCardOptions } from '#payments/adapters/test_card_adapter'
 
 /** config/payments.ts: the adapters a shop offers, keyed by their code. */
 export interface PaymentsConfig {

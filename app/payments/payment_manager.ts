@@ -1,6 +1,9 @@
-import type { PaymentsConfig } from './define_config.js'
-import { PaymentAdapterMisconfiguredException, UnknownPaymentAdapterException } from './errors.js'
-import type { Localized, PaymentAdapter, PaymentCapabilities } from './types.js'
+import type { PaymentsConfig } from '#payments/define_config'
+import {
+  PaymentAdapterMisconfiguredException,
+  UnknownPaymentAdapterException,
+} from '#payments/errors'
+import type { Localized, PaymentAdapter, PaymentCapabilities } from '#payments/types'
 
 /** One entry of the checkout's method picker. */
 export interface EnabledPaymentMethod {

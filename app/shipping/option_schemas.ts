@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { isCountryCode } from '#shipping/countries'
+import { ISO_COUNTRIES, isCountryCode } from '#shipping/countries'
 
 /** Money in integer minor units of the store currency, never negative. */
 export const money = () => vine.number().withoutDecimals().min(0).max(100_000_000)
@@ -22,7 +22,10 @@ const countryRule = vine.createRule((value, _options, field) => {
 
 /** Distinct ISO 3166-1 alpha-2 codes; `us` is accepted and stored as `US`. */
 export const countries = () =>
-  vine.array(vine.string().trim().toUpperCase().use(countryRule())).distinct().maxLength(249)
+  vine
+    .array(vine.string().trim().toUpperCase().use(countryRule()))
+    .distinct()
+    .maxLength(ISO_COUNTRIES.length)
 
 /**
  * Weight bands: each charges `amount` up to and including `upToGrams`.
@@ -47,3 +50,29 @@ export const postalRanges = () =>
   vine
     .array(vine.object({ from: postalCode(), to: postalCode() }).use(orderedRange()))
     .maxLength(200)
+
+const oneZonePerCountry = vine.createRule((value, _options, field) => {
+  const listed = (value as { countries?: unknown }[]).flatMap((zone) =>
+    Array.isArray(zone.countries)
+      ? zone.countries.map((code) => String(code).trim().toUpperCase())
+      : []
+  )
+  if (new Set(listed).size !== listed.length) {
+    field.report('The {{ field }} field lists a country in more than one zone', 'oneZone', field)
+  }
+})
+
+/** Named country zones, each with its own weight bands; a country belongs to one zone at most. */
+export const shippingZones = () =>
+  vine
+    .array(
+      vine.object({
+        name: vine.string().trim().minLength(1).maxLength(60),
+        countries: countries().notEmpty(),
+        bands: weightBands(),
+      })
+    )
+    .notEmpty()
+    .maxLength(30)
+    .distinct('name')
+    .use(oneZonePerCountry())

@@ -19,3 +19,16 @@ export function notDeliverable(reason: string, message: string): NotDeliverable 
 export function ascending<Row>(rows: readonly Row[], key: (row: Row) => number): Row[] {
   return [...rows].sort((a, b) => key(a) - key(b))
 }
+
+/** The lightest band a weight fits, edges included; undefined when it is heavier than all. */
+export function bandFor<Band extends { upToGrams: number }>(
+  bands: readonly Band[],
+  weightGrams: number
+): Band | undefined {
+  return ascending(bands, (band) => band.upToGrams).find((band) => weightGrams <= band.upToGrams)
+}
+
+/** The most a set of bands ships, for the too-heavy message. */
+export function heaviestBand(bands: readonly { upToGrams: number }[]): number {
+  return Math.max(...bands.map((band) => band.upToGrams))
+}

@@ -10,6 +10,7 @@ import { SYSTEM_ACTOR } from '#audit/actor'
 import SellerService from '#services/seller_service'
 import ProductService, { type VariantInput } from '#services/catalog/product_service'
 import CategoryService from '#services/catalog/category_service'
+import { seedDemoShipping } from '#database/demo/shipping'
 import { DEMO_CATEGORIES, DEMO_PASSWORD, DEMO_SELLERS } from '#database/demo/catalog'
 import { DEMO_PRODUCTS, type DemoProduct } from '#database/demo/products'
 import { demoPhotos, demoVideo } from '#database/demo/media'
@@ -121,6 +122,7 @@ export default class DemoSeeder extends BaseSeeder {
       if (demo.approved) await sellers.approve(seller, SYSTEM_ACTOR)
       sellersByKey.set(demo.key, seller)
     }
+    await seedDemoShipping(sellersByKey)
 
     for (const [index, demo] of DEMO_PRODUCTS.entries()) {
       const product = await products.create(

@@ -3,14 +3,14 @@ import type { test as japaTest } from '@japa/runner'
 import {
   InvalidWebhookSignatureException,
   PaymentOperationUnsupportedException,
-} from '../../app/payments/errors.js'
+} from '#payments/errors'
 import type {
   InitiateInput,
   PaymentAdapter,
   PaymentResult,
   PaymentSession,
   WebhookInput,
-} from '../../app/payments/types.js'
+} from '#payments/types'
 
 type Params = Record<string, string>
 type Capability = keyof PaymentAdapter['capabilities']

@@ -1,12 +1,12 @@
 import { test } from '@japa/runner'
-import { BankTransferAdapter } from '../../app/payments/adapters/bank_transfer_adapter.js'
-import { TestCardAdapter } from '../../app/payments/adapters/test_card_adapter.js'
+import { BankTransferAdapter } from '#payments/adapters/bank_transfer_adapter'
+import { TestCardAdapter } from '#payments/adapters/test_card_adapter'
 import {
   PaymentAdapterMisconfiguredException,
   PaymentMethodRejectedException,
   PaymentProviderUnavailableException,
-} from '../../app/payments/errors.js'
-import type { PaymentResult } from '../../app/payments/types.js'
+} from '#payments/errors'
+import type { PaymentResult } from '#payments/types'
 import { initiateInput, paymentAdapterSuite } from './payment_adapter_suite.js'
 
 const BANK = { bankName: '장터은행', accountNumber: '000-000-000000', accountHolder: '장터' }
@@ -51,6 +51,11 @@ async function confirmCard(
   const input = initiateInput({ capture })
   const session = await adapter.initiate(input)
   return adapter.confirm({ ...input, providerReference: session.providerReference, params })
+}
+
+/** An error as a log line would show it, own fields included. */
+function errorFields(error: Error) {
+  return { ...error, message: error.message, stack: error.stack }
 }
 
 function declineCode(result: PaymentResult) {
@@ -129,14 +134,7 @@ test.group('Payment adapters | test_card secrecy', () => {
             return adapter.chargeSavedMethod({ ...input, ...saved })
           },
         ]
-        for (const call of calls) {
-          const describe = (error: Error) => ({
-            ...error,
-            message: error.message,
-            stack: error.stack,
-          })
-          outputs.push(await call().catch(describe))
-        }
+        for (const call of calls) outputs.push(await call().catch(errorFields))
       }
       assert.notInclude(JSON.stringify(outputs), number.slice(0, 12))
     }

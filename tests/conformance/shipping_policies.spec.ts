@@ -10,8 +10,13 @@ import { TieredPolicy } from '#shipping/policies/tiered_policy'
 import { WeightBandsPolicy } from '#shipping/policies/weight_bands_policy'
 import { money } from '#shipping/option_schemas'
 import { quoteFrom } from '#shipping/quotes'
-import type { Destination, OptionField, Parcel, ShippingPolicy } from '#shipping/types'
-import type { ShippingScope } from '#shipping/types'
+import type {
+  Destination,
+  OptionField,
+  Parcel,
+  ShippingPolicy,
+  ShippingScope,
+} from '#shipping/types'
 import { abroad, korea, parcelOf } from '#tests/unit/shipping_fixtures'
 import { shippingPolicySuite } from './shipping_policy_suite.js'
 
@@ -234,7 +239,8 @@ shippingPolicySuite({
  * How a plugin author writes and checks a policy: a schema, a pure quote in
  * whole minor units, and the same suite as the built-ins. This one charges a
  * base fee plus insurance at a rate in basis points, rounded up to a whole
- * unit, so odd subtotals exercise the rounding.
+ * unit, so odd subtotals exercise the rounding. The shop enables it with
+ * `insured: () => new InsuredPolicy()` in the policies of config/shipping.ts.
  */
 const insuredSchema = vine.object({
   base: money(),

@@ -118,15 +118,19 @@ export function shippingPolicySuite<Options extends object>(config: {
     Promise.all([policy.defaults, ...config.validOptions].map(validate))
 
   /** Calls `check` for every generated parcel and destination under every valid option set. */
-  async function eachQuote(
-    check: (quote: () => QuoteResult, parcel: Parcel, context: string) => void
+  async function eachInput(
+    check: (
+      input: { parcel: Parcel; destination: Destination; options: Options },
+      context: string
+    ) => void
   ) {
+    const sets = await optionSets()
     const parcels = parcelSpread()
-    for (const [set, options] of (await optionSets()).entries()) {
+    for (const [set, options] of sets.entries()) {
       for (const [index, parcel] of parcels.entries()) {
         for (const destination of SPREAD_DESTINATIONS) {
-          const context = `options #${set}, parcel #${index}, ${destination.country} ${destination.postalCode}`
-          check(() => policy.quote(parcel, destination, options), parcel, context)
+          const where = `${destination.country} ${destination.postalCode}`
+          check({ parcel, destination, options }, `options #${set}, parcel #${index}, ${where}`)
         }
       }
     }
@@ -195,24 +199,19 @@ export function shippingPolicySuite<Options extends object>(config: {
     })
 
     test('answers the same twice without mutating its input', async ({ assert }) => {
-      const parcels = parcelSpread()
-      for (const options of await optionSets()) {
-        for (const parcel of parcels) {
-          for (const destination of SPREAD_DESTINATIONS) {
-            const input = deepFreeze(structuredClone({ parcel, destination, options }))
-            const first = policy.quote(input.parcel, input.destination, input.options)
-            const second = policy.quote(input.parcel, input.destination, input.options)
-            assert.deepEqual(first, second)
-            assert.deepEqual(input, { parcel, destination, options })
-          }
-        }
-      }
+      await eachInput((input, context) => {
+        const frozen = deepFreeze(structuredClone(input))
+        const first = policy.quote(frozen.parcel, frozen.destination, frozen.options)
+        const second = policy.quote(frozen.parcel, frozen.destination, frozen.options)
+        assert.deepEqual(first, second, context)
+        assert.deepEqual(frozen, input, context)
+      })
     })
 
     test('quotes in the parcel currency, in whole minor units that add up', async ({ assert }) => {
-      await eachQuote((quote, parcel, context) =>
-        assertWellFormed(assert, quote(), parcel, context)
-      )
+      await eachInput(({ parcel, destination, options }, context) => {
+        assertWellFormed(assert, policy.quote(parcel, destination, options), parcel, context)
+      })
     })
   })
 }

@@ -1,13 +1,13 @@
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
-import { BankTransferAdapter } from '../../app/payments/adapters/bank_transfer_adapter.js'
-import { TestCardAdapter } from '../../app/payments/adapters/test_card_adapter.js'
-import { adapters, defineConfig } from '../../app/payments/define_config.js'
+import { BankTransferAdapter } from '#payments/adapters/bank_transfer_adapter'
+import { TestCardAdapter } from '#payments/adapters/test_card_adapter'
+import { adapters, defineConfig } from '#payments/define_config'
 import {
   PaymentAdapterMisconfiguredException,
   UnknownPaymentAdapterException,
-} from '../../app/payments/errors.js'
-import { PaymentManager } from '../../app/payments/payment_manager.js'
+} from '#payments/errors'
+import { PaymentManager } from '#payments/payment_manager'
 
 const BANK = { bankName: '장터은행', accountNumber: '000-000-000000', accountHolder: '장터' }
 

@@ -2,11 +2,7 @@ import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
 import { Job, exponentialBackoff } from '@adonisjs/queue'
 import type { JobOptions } from '@adonisjs/queue/types'
-import type {
-  MailersList,
-  MessageBodyTemplates,
-  NodeMailerMessage,
-} from '@adonisjs/mail/types'
+import type { MailersList, MessageBodyTemplates, NodeMailerMessage } from '@adonisjs/mail/types'
 
 /** A message queued with `mail.sendLater`, as JSON: which mailer, the compiled message, its send options. */
 export interface QueuedMail {

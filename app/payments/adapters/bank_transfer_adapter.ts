@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { PaymentAdapterMisconfiguredException } from '../errors.js'
+import { PaymentAdapterMisconfiguredException } from '#payments/errors'
 import type {
   CancelInput,
   CaptureInput,
@@ -10,7 +10,7 @@ import type {
   PaymentSession,
   RefundInput,
   RefundResult,
-} from '../types.js'
+} from '#payments/types'
 
 /** The shop's account the shopper transfers to. */
 export interface BankTransferOptions {

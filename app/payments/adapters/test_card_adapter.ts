@@ -3,7 +3,7 @@ import {
   PaymentAdapterMisconfiguredException,
   PaymentMethodRejectedException,
   PaymentProviderUnavailableException,
-} from '../errors.js'
+} from '#payments/errors'
 import type {
   CancelInput,
   CaptureInput,
@@ -17,7 +17,7 @@ import type {
   RefundResult,
   SavedMethod,
   SaveMethodInput,
-} from '../types.js'
+} from '#payments/types'
 import {
   type CardBehaviour,
   type DeclineCode,
@@ -26,7 +26,7 @@ import {
   TEST_CARDS,
   hasExpired,
   readCard,
-} from './test_cards.js'
+} from '#payments/adapters/test_cards'
 
 export interface TestCardOptions {
   /** Signs saved-method tokens and derives references; set TEST_CARD_SECRET. */

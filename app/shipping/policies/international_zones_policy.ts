@@ -1,8 +1,8 @@
 import vine from '@vinejs/vine'
 import type { Infer } from '@vinejs/vine/types'
 import { EMS_LIKE_ZONES } from '#shipping/ems_zones'
-import { countries, weightBands } from '#shipping/option_schemas'
-import { ascending, notDeliverable, quoteFrom } from '#shipping/quotes'
+import { countries, shippingZones } from '#shipping/option_schemas'
+import { bandFor, heaviestBand, notDeliverable, quoteFrom } from '#shipping/quotes'
 import type {
   Destination,
   OptionField,
@@ -12,32 +12,7 @@ import type {
   ShippingScope,
 } from '#shipping/types'
 
-const oneZonePerCountry = vine.createRule((value, _options, field) => {
-  const listed = (value as { countries?: unknown }[]).flatMap((zone) =>
-    Array.isArray(zone.countries)
-      ? zone.countries.map((code) => String(code).trim().toUpperCase())
-      : []
-  )
-  if (new Set(listed).size !== listed.length) {
-    field.report('The {{ field }} field lists a country in more than one zone', 'oneZone', field)
-  }
-})
-
-const schema = vine.object({
-  zones: vine
-    .array(
-      vine.object({
-        name: vine.string().trim().minLength(1).maxLength(60),
-        countries: countries().notEmpty(),
-        bands: weightBands(),
-      })
-    )
-    .notEmpty()
-    .maxLength(30)
-    .distinct('name')
-    .use(oneZonePerCountry()),
-  excludedCountries: countries(),
-})
+const schema = vine.object({ zones: shippingZones(), excludedCountries: countries() })
 
 export type InternationalZonesOptions = Infer<typeof schema>
 
@@ -84,12 +59,12 @@ export class InternationalZonesPolicy implements ShippingPolicy<InternationalZon
       return notDeliverable('country_excluded', `This seller does not ship to ${country}`)
     }
     const zone = options.zones.find((entry) => entry.countries.includes(country))
-    if (!zone)
+    if (!zone) {
       return notDeliverable('country_not_served', `This seller does not ship to ${country}`)
-    const bands = ascending(zone.bands, (band) => band.upToGrams)
-    const band = bands.find((row) => parcel.weightGrams <= row.upToGrams)
+    }
+    const band = bandFor(zone.bands, parcel.weightGrams)
     if (!band) {
-      const limit = bands[bands.length - 1].upToGrams
+      const limit = heaviestBand(zone.bands)
       return notDeliverable('too_heavy', `Parcels to ${country} may weigh up to ${limit} g`)
     }
     return quoteFrom(parcel.currency, [

@@ -1,7 +1,7 @@
 import vine from '@vinejs/vine'
 import type { Infer } from '@vinejs/vine/types'
 import { weightBands } from '#shipping/option_schemas'
-import { ascending, notDeliverable, quoteFrom } from '#shipping/quotes'
+import { bandFor, heaviestBand, notDeliverable, quoteFrom } from '#shipping/quotes'
 import type {
   Destination,
   OptionField,
@@ -38,10 +38,9 @@ export class WeightBandsPolicy implements ShippingPolicy<WeightBandsOptions> {
   }
 
   quote(parcel: Parcel, _destination: Destination, options: WeightBandsOptions): QuoteResult {
-    const bands = ascending(options.bands, (band) => band.upToGrams)
-    const band = bands.find((row) => parcel.weightGrams <= row.upToGrams)
+    const band = bandFor(options.bands, parcel.weightGrams)
     if (!band) {
-      const limit = bands[bands.length - 1].upToGrams
+      const limit = heaviestBand(options.bands)
       return notDeliverable(
         'too_heavy',
         `The parcel weighs over ${limit} g, the most this seller ships`
