@@ -102,6 +102,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   DEFAULT_LOCALE: Env.schema.enum.optional(['ko', 'en'] as const),
   CART_MAX_QUANTITY_PER_LINE: Env.schema.number.optional(),
   CART_MAX_LINES: Env.schema.number.optional(),
+  CHECKOUT_RATE_LIMIT: Env.schema.number.optional(),
   ORDER_UNPAID_TTL_MINUTES: Env.schema.number.optional(),
   ORDER_BANK_TRANSFER_TTL_MINUTES: Env.schema.number.optional(),
   ORDER_AUTO_CONFIRM_DAYS: Env.schema.number.optional(),

@@ -3,8 +3,20 @@
  * app/services/auth_service.ts; these cap raw request rates per IP.
  */
 import limiter from '@adonisjs/limiter/services/main'
+import env from '#start/env'
 
 /** Sign-up and login form posts, per IP. */
 export const authThrottle = limiter.define('auth', (ctx) =>
   limiter.allowRequests(20).every('1 minute').usingKey(`auth:${ctx.request.ip()}`)
+)
+
+/**
+ * Placing orders, per IP: an unpaid order holds stock until it expires, so
+ * unlimited checkouts would let one client lock up a shop's inventory.
+ */
+export const checkoutThrottle = limiter.define('checkout', (ctx) =>
+  limiter
+    .allowRequests(env.get('CHECKOUT_RATE_LIMIT', 20))
+    .every('10 minutes')
+    .usingKey(`checkout:${ctx.request.ip()}`)
 )

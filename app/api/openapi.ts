@@ -16,6 +16,7 @@ import {
   schemas,
 } from '#api/openapi_schemas'
 import { mediaPaths } from '#api/openapi_media'
+import { commercePaths, commerceSchemas } from '#api/openapi_commerce'
 
 const reasonBody = {
   required: true,
@@ -57,15 +58,15 @@ export const openApiDocument = {
     title: 'Jangteo Store API',
     version: '1.0.0',
     description:
-      'Catalog, accounts, seller and admin operations of a Jangteo store. Money is always an integer ' +
-      'amount of minor units with its currency. Errors share one shape: { errors: [{ field?, code, message }] }.',
+      'Catalog, carts, checkout, orders, accounts, seller and admin operations of a Jangteo store. ' +
+      'Money is always an integer amount of minor units with its currency. Errors share one shape: { errors: [{ field?, code, message }] }.',
   },
   servers: [{ url: '/api/v1' }],
   components: {
     securitySchemes: {
       bearerAuth: { type: 'http', scheme: 'bearer', description: 'Token from POST /auth/login' },
     },
-    schemas,
+    schemas: { ...schemas, ...commerceSchemas },
   },
   paths: {
     '/auth/register': {
@@ -169,6 +170,7 @@ export const openApiDocument = {
         },
       },
     },
+    ...commercePaths,
     '/seller/products': {
       get: {
         operationId: 'listSellerProducts',

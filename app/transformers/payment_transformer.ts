@@ -1,5 +1,6 @@
 import { BaseTransformer } from '@adonisjs/core/transformers'
 import type Payment from '#models/payment'
+import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 
 /**
  * A payment attempt in the Store API, with what the shopper must do next:
@@ -15,7 +16,7 @@ export default class PaymentTransformer extends BaseTransformer<Payment> {
       amount: payment.amount,
       currency: payment.currency,
       nextAction: nextActionJson(payment),
-      methodSummary: payment.methodSummary,
+      methodSummary: payment.methodSummary ?? null,
       failure: payment.failureCode
         ? { code: payment.failureCode, reason: payment.failureReason }
         : null,
@@ -26,7 +27,7 @@ export default class PaymentTransformer extends BaseTransformer<Payment> {
 /** The session the shopper continues with, while the attempt is still open. */
 export function nextActionJson(payment: Payment) {
   const session = payment.nextAction
-  if (!session || payment.status !== 'pending') return null
+  if (!session || payment.status !== PaymentStatus.Pending) return null
   if (session.type === 'redirect') return { type: 'redirect', url: session.url }
   if (session.type === 'client_confirmation') {
     return { type: 'client_confirmation', clientSecret: session.clientSecret }

@@ -1,7 +1,7 @@
 import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
 import { middleware } from '#start/kernel'
-import { authThrottle } from '#start/limiter'
+import { authThrottle, checkoutThrottle } from '#start/limiter'
 
 /*
  * The Store API, version 1: bearer tokens, JSON in and out, errors as
@@ -39,7 +39,10 @@ router
       .as('carts')
       .where('cartId', router.matchers.uuid())
       .where('itemId', router.matchers.number())
-    router.post('/checkout', [controllers.api.Checkout, 'store']).as('checkout.store')
+    router
+      .post('/checkout', [controllers.api.Checkout, 'store'])
+      .as('checkout.store')
+      .use(checkoutThrottle)
     router.get('/orders/:number', [controllers.api.Orders, 'show']).as('orders.show')
 
     router

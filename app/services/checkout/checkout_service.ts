@@ -107,6 +107,8 @@ export class CheckoutService {
       return { order: placed, payment: attempt }
     })
 
+    // The payment session first: the confirmation mail shows how to pay.
+    const session = await this.payments.initiate(payment, order, actor)
     await OrderPlaced.dispatch(order, actor, {
       before: {},
       after: {
@@ -117,7 +119,7 @@ export class CheckoutService {
         paymentMethod: order.paymentMethod,
       },
     })
-    return { order, payment: await this.payments.initiate(payment, order, actor), accessKey }
+    return { order, payment: session, accessKey }
   }
 
   #assertOrderable(summary: CartSummary) {

@@ -186,14 +186,17 @@ export const commerceFailingCalls: { operationId: string; status: number; arrang
   {
     operationId: 'showOrder',
     status: 404,
-    arrange: async (client) => ({ params: { number: (await placedOrder(client)).orderNumber } }),
+    arrange: async (client) => {
+      const { orderNumber } = await placedOrder(client)
+      return { params: { number: orderNumber } }
+    },
   },
   {
     operationId: 'showOrder',
     status: 404,
-    arrange: async (client) => ({
-      params: { number: (await placedOrder(client)).orderNumber },
-      as: await UserFactory.create(),
-    }),
+    arrange: async (client) => {
+      const { orderNumber } = await placedOrder(client)
+      return { params: { number: orderNumber }, as: await UserFactory.create() }
+    },
   },
 ]

@@ -69,7 +69,9 @@ test.group('Store API | checkout', (group) => {
     assert.lengthOf(await AuditEvent.query().where('action', 'order.placed'), 1)
     // The confirmation mail is queued, addressed to the guest, in a job of its own.
     QueueManager.fake().assertPushed('SendMail', {
-      payload: (payload: unknown) => JSON.stringify(payload).includes('guest@example.com'),
+      payload: (payload: unknown) =>
+        JSON.stringify(payload).includes('guest@example.com') &&
+        JSON.stringify(payload).includes(data.payment.nextAction.accountNumber),
     })
 
     const order = await client
