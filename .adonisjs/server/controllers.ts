@@ -6,12 +6,15 @@
 export const controllers = {
   account: {
     Addresses: () => import('#controllers/account/addresses_controller'),
+    Orders: () => import('#controllers/account/orders_controller'),
     Profile: () => import('#controllers/account/profile_controller'),
   },
   admin: {
     AuditEvents: () => import('#controllers/admin/audit_events_controller'),
     Categories: () => import('#controllers/admin/categories_controller'),
     Dashboard: () => import('#controllers/admin/dashboard_controller'),
+    Orders: () => import('#controllers/admin/orders_controller'),
+    Payments: () => import('#controllers/admin/payments_controller'),
     ProductReviews: () => import('#controllers/admin/product_reviews_controller'),
     Sellers: () => import('#controllers/admin/sellers_controller'),
   },
@@ -42,14 +45,21 @@ export const controllers = {
     Application: () => import('#controllers/seller/application_controller'),
     Dashboard: () => import('#controllers/seller/dashboard_controller'),
     Media: () => import('#controllers/seller/media_controller'),
+    Orders: () => import('#controllers/seller/orders_controller'),
     Products: () => import('#controllers/seller/products_controller'),
     Settings: () => import('#controllers/seller/settings_controller'),
+    Shipping: () => import('#controllers/seller/shipping_controller'),
   },
   storefront: {
+    Cart: () => import('#controllers/storefront/cart_controller'),
     Categories: () => import('#controllers/storefront/categories_controller'),
+    Checkout: () => import('#controllers/storefront/checkout_controller'),
     Home: () => import('#controllers/storefront/home_controller'),
     Locale: () => import('#controllers/storefront/locale_controller'),
+    Orders: () => import('#controllers/storefront/orders_controller'),
+    PaymentReturns: () => import('#controllers/storefront/payment_returns_controller'),
     Products: () => import('#controllers/storefront/products_controller'),
     Sellers: () => import('#controllers/storefront/sellers_controller'),
+    TestCard: () => import('#controllers/storefront/test_card_controller'),
   },
 }

@@ -5,4 +5,5 @@
 
 export const listeners = {
   RecordAuditEvent: () => import('#listeners/record_audit_event'),
+  SendOrderMails: () => import('#listeners/send_order_mails'),
 }

@@ -6,6 +6,20 @@ export type ScannedRoutes = {
   ALL: {
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
+    'cart.show': { paramsTuple?: []; params?: {} }
+    'cart.items.store': { paramsTuple?: []; params?: {} }
+    'cart.items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart.items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'checkout.show': { paramsTuple?: []; params?: {} }
+    'checkout.store': { paramsTuple?: []; params?: {} }
+    'orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'orders.cancel': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'orders.pay': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'orders.confirm': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'sellerOrderId': ParamValue} }
+    'payments.test_card.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.test_card.store': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.return': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'account.orders.index': { paramsTuple?: []; params?: {} }
     'account.edit': { paramsTuple?: []; params?: {} }
     'account.update': { paramsTuple?: []; params?: {} }
     'account.password': { paramsTuple?: []; params?: {} }
@@ -31,6 +45,13 @@ export type ScannedRoutes = {
     'seller.products.media.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'mediaId': ParamValue} }
     'seller.settings.edit': { paramsTuple?: []; params?: {} }
     'seller.settings.update': { paramsTuple?: []; params?: {} }
+    'seller.shipping.show': { paramsTuple?: []; params?: {} }
+    'seller.shipping.quote': { paramsTuple?: []; params?: {} }
+    'seller.shipping.update': { paramsTuple: [ParamValue]; params: {'scope': ParamValue} }
+    'seller.orders.index': { paramsTuple?: []; params?: {} }
+    'seller.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.orders.ship': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.orders.deliver': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.dashboard': { paramsTuple?: []; params?: {} }
     'admin.sellers.index': { paramsTuple?: []; params?: {} }
     'admin.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -44,6 +65,10 @@ export type ScannedRoutes = {
     'admin.categories.store': { paramsTuple?: []; params?: {} }
     'admin.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.categories.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.index': { paramsTuple?: []; params?: {} }
+    'admin.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.payments.receive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit.index': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'search': { paramsTuple?: []; params?: {} }
@@ -65,10 +90,10 @@ export type ScannedRoutes = {
     'api.v1.products.index': { paramsTuple?: []; params?: {} }
     'api.v1.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.carts.store': { paramsTuple?: []; params?: {} }
-    'api.v1.carts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.carts.items.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.carts.items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
-    'api.v1.carts.items.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
+    'api.v1.carts.show': { paramsTuple: [ParamValue]; params: {'cartId': ParamValue} }
+    'api.v1.carts.items.store': { paramsTuple: [ParamValue]; params: {'cartId': ParamValue} }
+    'api.v1.carts.items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'cartId': ParamValue,'itemId': ParamValue} }
+    'api.v1.carts.items.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'cartId': ParamValue,'itemId': ParamValue} }
     'api.v1.checkout.store': { paramsTuple?: []; params?: {} }
     'api.v1.orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'api.v1.seller.products.index': { paramsTuple?: []; params?: {} }
@@ -91,6 +116,12 @@ export type ScannedRoutes = {
   GET: {
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
+    'cart.show': { paramsTuple?: []; params?: {} }
+    'checkout.show': { paramsTuple?: []; params?: {} }
+    'orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'payments.test_card.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.return': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'account.orders.index': { paramsTuple?: []; params?: {} }
     'account.edit': { paramsTuple?: []; params?: {} }
     'seller.application.show': { paramsTuple?: []; params?: {} }
     'seller.dashboard': { paramsTuple?: []; params?: {} }
@@ -99,12 +130,17 @@ export type ScannedRoutes = {
     'seller.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.products.media.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.settings.edit': { paramsTuple?: []; params?: {} }
+    'seller.shipping.show': { paramsTuple?: []; params?: {} }
+    'seller.orders.index': { paramsTuple?: []; params?: {} }
+    'seller.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.dashboard': { paramsTuple?: []; params?: {} }
     'admin.sellers.index': { paramsTuple?: []; params?: {} }
     'admin.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.products.index': { paramsTuple?: []; params?: {} }
     'admin.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.categories.index': { paramsTuple?: []; params?: {} }
+    'admin.orders.index': { paramsTuple?: []; params?: {} }
+    'admin.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit.index': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'search': { paramsTuple?: []; params?: {} }
@@ -118,7 +154,7 @@ export type ScannedRoutes = {
     'api.v1.categories.index': { paramsTuple?: []; params?: {} }
     'api.v1.products.index': { paramsTuple?: []; params?: {} }
     'api.v1.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'api.v1.carts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.carts.show': { paramsTuple: [ParamValue]; params: {'cartId': ParamValue} }
     'api.v1.orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'api.v1.seller.products.index': { paramsTuple?: []; params?: {} }
     'api.v1.seller.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -128,6 +164,12 @@ export type ScannedRoutes = {
   HEAD: {
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
+    'cart.show': { paramsTuple?: []; params?: {} }
+    'checkout.show': { paramsTuple?: []; params?: {} }
+    'orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'payments.test_card.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.return': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'account.orders.index': { paramsTuple?: []; params?: {} }
     'account.edit': { paramsTuple?: []; params?: {} }
     'seller.application.show': { paramsTuple?: []; params?: {} }
     'seller.dashboard': { paramsTuple?: []; params?: {} }
@@ -136,12 +178,17 @@ export type ScannedRoutes = {
     'seller.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.products.media.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.settings.edit': { paramsTuple?: []; params?: {} }
+    'seller.shipping.show': { paramsTuple?: []; params?: {} }
+    'seller.orders.index': { paramsTuple?: []; params?: {} }
+    'seller.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.dashboard': { paramsTuple?: []; params?: {} }
     'admin.sellers.index': { paramsTuple?: []; params?: {} }
     'admin.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.products.index': { paramsTuple?: []; params?: {} }
     'admin.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.categories.index': { paramsTuple?: []; params?: {} }
+    'admin.orders.index': { paramsTuple?: []; params?: {} }
+    'admin.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit.index': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'search': { paramsTuple?: []; params?: {} }
@@ -155,25 +202,20 @@ export type ScannedRoutes = {
     'api.v1.categories.index': { paramsTuple?: []; params?: {} }
     'api.v1.products.index': { paramsTuple?: []; params?: {} }
     'api.v1.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'api.v1.carts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.carts.show': { paramsTuple: [ParamValue]; params: {'cartId': ParamValue} }
     'api.v1.orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'api.v1.seller.products.index': { paramsTuple?: []; params?: {} }
     'api.v1.seller.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.seller.products.media.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.seller.media.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
-  PUT: {
-    'account.update': { paramsTuple?: []; params?: {} }
-    'account.password': { paramsTuple?: []; params?: {} }
-    'account.addresses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'seller.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'seller.products.media.reorder': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'seller.products.media.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'mediaId': ParamValue} }
-    'seller.settings.update': { paramsTuple?: []; params?: {} }
-    'admin.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.seller.products.media.reorder': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-  }
   POST: {
+    'cart.items.store': { paramsTuple?: []; params?: {} }
+    'checkout.store': { paramsTuple?: []; params?: {} }
+    'orders.cancel': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'orders.pay': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'orders.confirm': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'sellerOrderId': ParamValue} }
+    'payments.test_card.store': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'account.addresses.store': { paramsTuple?: []; params?: {} }
     'seller.application.store': { paramsTuple?: []; params?: {} }
     'seller.products.store': { paramsTuple?: []; params?: {} }
@@ -182,11 +224,16 @@ export type ScannedRoutes = {
     'seller.products.restore': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.products.media.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.products.media.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'mediaId': ParamValue} }
+    'seller.shipping.quote': { paramsTuple?: []; params?: {} }
+    'seller.orders.ship': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.orders.deliver': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.sellers.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.sellers.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.products.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.products.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.categories.store': { paramsTuple?: []; params?: {} }
+    'admin.orders.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.payments.receive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'locale.update': { paramsTuple?: []; params?: {} }
     'signup.store': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
@@ -195,7 +242,7 @@ export type ScannedRoutes = {
     'api.v1.auth.login': { paramsTuple?: []; params?: {} }
     'api.v1.auth.logout': { paramsTuple?: []; params?: {} }
     'api.v1.carts.store': { paramsTuple?: []; params?: {} }
-    'api.v1.carts.items.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.carts.items.store': { paramsTuple: [ParamValue]; params: {'cartId': ParamValue} }
     'api.v1.checkout.store': { paramsTuple?: []; params?: {} }
     'api.v1.seller.products.store': { paramsTuple?: []; params?: {} }
     'api.v1.seller.products.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -206,15 +253,29 @@ export type ScannedRoutes = {
     'api.v1.admin.sellers.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.sellers.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
+  PUT: {
+    'cart.items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.update': { paramsTuple?: []; params?: {} }
+    'account.password': { paramsTuple?: []; params?: {} }
+    'account.addresses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.media.reorder': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.media.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'mediaId': ParamValue} }
+    'seller.settings.update': { paramsTuple?: []; params?: {} }
+    'seller.shipping.update': { paramsTuple: [ParamValue]; params: {'scope': ParamValue} }
+    'admin.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.products.media.reorder': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
   DELETE: {
+    'cart.items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.addresses.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.products.media.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'mediaId': ParamValue} }
     'admin.categories.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.carts.items.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
+    'api.v1.carts.items.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'cartId': ParamValue,'itemId': ParamValue} }
     'api.v1.seller.media.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PATCH: {
-    'api.v1.carts.items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
+    'api.v1.carts.items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'cartId': ParamValue,'itemId': ParamValue} }
     'api.v1.seller.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.seller.media.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
