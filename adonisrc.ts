@@ -48,6 +48,7 @@ export default defineConfig({
     () => import('#start/events'),
     () => import('#start/limiter'),
     () => import('#start/view'),
+    { file: () => import('#start/scheduler'), environment: ['web', 'console'] },
   ],
 
   tests: {

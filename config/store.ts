@@ -33,6 +33,9 @@ export default {
     /** Days after delivery (or after shipping, when never marked delivered) before 구매확정 is automatic. */
     autoConfirmAfterDeliveryDays: env.get('ORDER_AUTO_CONFIRM_DAYS', 7),
     autoConfirmAfterShippingDays: env.get('ORDER_AUTO_CONFIRM_SHIPPED_DAYS', 14),
+    /** How often the queue worker expires unpaid orders and auto-confirms purchases (start/scheduler.ts). */
+    expiryCheckEvery: '1m',
+    autoConfirmCheckEvery: '1h',
     /** Carriers offered when a seller enters a tracking number; {number} is replaced. */
     carriers: {
       cj: {

@@ -33,6 +33,13 @@ router
       .delete('/categories/:id', [controllers.admin.Categories, 'destroy'])
       .as('categories.destroy')
 
+    router.get('/orders', [controllers.admin.Orders, 'index']).as('orders.index')
+    router.get('/orders/:id', [controllers.admin.Orders, 'show']).as('orders.show')
+    router.post('/orders/:id/cancel', [controllers.admin.Orders, 'cancel']).as('orders.cancel')
+    router
+      .post('/payments/:id/receive', [controllers.admin.Payments, 'receive'])
+      .as('payments.receive')
+
     router
       .get('/audit', [controllers.admin.AuditEvents, 'index'])
       .as('audit.index')

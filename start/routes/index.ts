@@ -3,6 +3,7 @@
  */
 import './health.js'
 import './storefront.js'
+import './shop.js'
 import './account.js'
 import './seller.js'
 import './admin.js'

@@ -4,7 +4,8 @@ import { middleware } from '#start/kernel'
 
 /*
  * Applying to sell, and the seller center for members of approved sellers.
- * Product routes check ownership with ProductPolicy.
+ * Product routes check ownership with ProductPolicy, order routes with
+ * SellerOrderPolicy.
  */
 router
   .group(() => {
@@ -41,6 +42,22 @@ router
       .where('mediaId', router.matchers.number())
     router.get('/settings', [controllers.seller.Settings, 'edit']).as('settings.edit')
     router.put('/settings', [controllers.seller.Settings, 'update']).as('settings.update')
+    router.get('/shipping', [controllers.seller.Shipping, 'show']).as('shipping.show')
+    router.post('/shipping/quote', [controllers.seller.Shipping, 'quote']).as('shipping.quote')
+    router
+      .put('/shipping/:scope', [controllers.seller.Shipping, 'update'])
+      .as('shipping.update')
+      .where('scope', /^(domestic|surcharge|international)$/)
+    router.get('/orders', [controllers.seller.Orders, 'index']).as('orders.index')
+    router
+      .group(() => {
+        router.get('/', [controllers.seller.Orders, 'show']).as('show')
+        router.post('/ship', [controllers.seller.Orders, 'ship']).as('ship')
+        router.post('/deliver', [controllers.seller.Orders, 'deliver']).as('deliver')
+      })
+      .prefix('/orders/:id')
+      .as('orders')
+      .where('id', router.matchers.number())
   })
   .prefix('/seller')
   .as('seller')

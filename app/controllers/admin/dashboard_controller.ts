@@ -3,19 +3,25 @@ import Seller from '#models/seller'
 import Product from '#models/product'
 import { SellerStatus } from '#lifecycles/seller_lifecycle'
 import { ProductStatus } from '#lifecycles/product_lifecycle'
+import { AWAITING_DEPOSIT, countAwaitingDeposit } from '#services/orders/back_office_orders'
 
 /** The operator's front page: what is waiting for review. */
 export default class DashboardController {
   async show({ view }: HttpContext) {
-    const [pendingSellers, pendingProducts, publishedProducts] = await Promise.all([
-      Seller.query().where('status', SellerStatus.Pending).count('* as total'),
-      Product.query().where('status', ProductStatus.PendingReview).count('* as total'),
-      Product.query().where('status', ProductStatus.Published).count('* as total'),
-    ])
+    const [pendingSellers, pendingProducts, publishedProducts, awaitingDeposit] = await Promise.all(
+      [
+        Seller.query().where('status', SellerStatus.Pending).count('* as total'),
+        Product.query().where('status', ProductStatus.PendingReview).count('* as total'),
+        Product.query().where('status', ProductStatus.Published).count('* as total'),
+        countAwaitingDeposit(),
+      ]
+    )
     return view.render('pages/admin/dashboard', {
       pendingSellers: Number(pendingSellers[0].$extras.total),
       pendingProducts: Number(pendingProducts[0].$extras.total),
       publishedProducts: Number(publishedProducts[0].$extras.total),
+      awaitingDeposit,
+      awaitingDepositFilter: AWAITING_DEPOSIT,
     })
   }
 }

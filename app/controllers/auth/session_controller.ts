@@ -4,6 +4,7 @@ import { errors as limiterErrors } from '@adonisjs/limiter'
 import { loginValidator } from '#validators/auth'
 import { attemptLogin } from '#services/auth_service'
 import { LOCALE_COOKIE } from '#middleware/detect_locale_middleware'
+import { adoptGuestCart, forgetCart } from '#services/shop/shop_session'
 
 /** Signing in and out of the storefront, seller center and admin. */
 export default class SessionController {
@@ -16,6 +17,7 @@ export default class SessionController {
     try {
       const user = await attemptLogin(email, password, request.ip())
       await auth.use('web').login(user)
+      await adoptGuestCart(session, user)
       if (user.locale) response.cookie(LOCALE_COOKIE, user.locale, { maxAge: '1y', httpOnly: true })
       return response.redirect().toIntended(user.isOperator ? '/admin' : '/')
     } catch (error) {
@@ -36,8 +38,9 @@ export default class SessionController {
     }
   }
 
-  async destroy({ auth, response }: HttpContext) {
+  async destroy({ auth, response, session }: HttpContext) {
     await auth.use('web').logout()
+    forgetCart(session)
     return response.redirect('/')
   }
 }

@@ -2,6 +2,7 @@ import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import AccountService from '#services/account_service'
 import { signupValidator } from '#validators/auth'
+import { adoptGuestCart } from '#services/shop/shop_session'
 
 /** Customer sign-up on the storefront. */
 @inject()
@@ -16,6 +17,7 @@ export default class SignupController {
     const input = await request.validateUsing(signupValidator)
     const user = await this.accounts.register(input)
     await auth.use('web').login(user)
+    await adoptGuestCart(session, user)
     session.flash('success', i18n.t('messages.auth.welcome', { name: user.fullName }))
     return response.redirect().toIntended('/')
   }

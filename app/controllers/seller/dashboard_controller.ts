@@ -1,8 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Product from '#models/product'
+import SellerOrder from '#models/seller_order'
 import { PRODUCT_STATUSES } from '#lifecycles/product_lifecycle'
+import { SellerOrderStatus } from '#lifecycles/seller_order_lifecycle'
 
-/** The seller center's front page: products by status, recent changes. */
+/** The seller center's front page: orders to ship, products by status, recent changes. */
 export default class DashboardController {
   async show({ seller, view }: HttpContext) {
     const rows = await Product.query()
@@ -16,6 +18,14 @@ export default class DashboardController {
       .where('seller_id', seller.id)
       .orderBy('updated_at', 'desc')
       .limit(5)
-    return view.render('pages/seller/dashboard', { counts, recent })
+    const toShip = await SellerOrder.query()
+      .where('seller_id', seller.id)
+      .where('status', SellerOrderStatus.ToShip)
+      .count('* as count')
+    return view.render('pages/seller/dashboard', {
+      counts,
+      recent,
+      toShip: Number(toShip[0].$extras.count),
+    })
   }
 }
