@@ -1,3 +1,4 @@
+import db from '@adonisjs/lucid/services/db'
 import ProductVariant from '#models/product_variant'
 import ShippingPolicyVersion from '#models/shipping_policy_version'
 import type Seller from '#models/seller'
@@ -40,15 +41,17 @@ export async function setPolicy(
   await ShippingPolicyVersion.query()
     .where({ sellerId: seller.id, scope, isCurrent: true })
     .update({ isCurrent: false })
-  const last = await ShippingPolicyVersion.query()
-    .where({ sellerId: seller.id, scope })
+  const last = await db
+    .from('shipping_policies')
+    .where({ seller_id: seller.id, scope })
     .max('version as version')
+    .first()
   return ShippingPolicyVersion.create({
     sellerId: seller.id,
     scope,
     code,
     options,
-    version: Number(last[0].$extras.version ?? 0) + 1,
+    version: Number(last?.version ?? 0) + 1,
     isCurrent: true,
   })
 }

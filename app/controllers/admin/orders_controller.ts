@@ -1,0 +1,74 @@
+import { inject } from '@adonisjs/core'
+import type { HttpContext } from '@adonisjs/core/http'
+import Order from '#models/order'
+import { OrderService } from '#services/orders/order_service'
+import { PaymentService } from '#services/payments/payment_service'
+import { ShippingRegistry } from '#shipping/shipping_registry'
+import { cancelOrderValidator, orderListValidator } from '#validators/admin_orders'
+import {
+  cancelBlocker,
+  orderForBackOffice,
+  searchOrders,
+} from '#services/orders/back_office_orders'
+import { ORDER_STATUSES, orderLifecycle } from '#lifecycles/order_lifecycle'
+import { InvalidTransitionException } from '#lifecycles/state_machine'
+import { actorFor } from '#audit/actor'
+
+/**
+ * Orders in the back office: the list with filters, one order with
+ * everything that happened to it, and calling an order off (canceled while
+ * unpaid, refunded when paid and nothing shipped).
+ */
+@inject()
+export default class OrdersController {
+  constructor(
+    protected orders: OrderService,
+    protected payments: PaymentService,
+    protected shipping: ShippingRegistry
+  ) {}
+
+  async index({ request, view }: HttpContext) {
+    const filters = await request.validateUsing(orderListValidator, { data: request.filledQs() })
+    const orders = await searchOrders(filters)
+    orders.baseUrl(request.url())
+    orders.queryString({ ...request.filledQs(), page: undefined })
+    return view.render('pages/admin/orders/index', {
+      orders,
+      filters: request.filledQs(),
+      statuses: ORDER_STATUSES,
+      methods: this.payments.manager.enabled(),
+    })
+  }
+
+  async show({ params, view }: HttpContext) {
+    const page = await orderForBackOffice(params.id, {
+      payments: this.payments.manager,
+      shipping: this.shipping,
+    })
+    return view.render('pages/admin/orders/show', page)
+  }
+
+  /** Calls the order off with the operator's reason; a refusal changes nothing and says why. */
+  async cancel({ params, auth, request, response, session, i18n }: HttpContext) {
+    const order = await Order.query().where('id', params.id).preload('sellerOrders').firstOrFail()
+    const { reason } = await request.validateUsing(cancelOrderValidator)
+    const back = () => response.redirect().toRoute('admin.orders.show', { id: order.id })
+
+    const blocker = cancelBlocker(order)
+    if (blocker) {
+      session.flash('error', i18n.t(`back_office.orders.cancel_blocked.${blocker}`))
+      return back()
+    }
+    const refunding = !orderLifecycle.can(order.status, 'cancel')
+    try {
+      await this.orders.cancel(order, reason, actorFor(auth.getUserOrFail()))
+    } catch (error) {
+      if (!(error instanceof InvalidTransitionException)) throw error
+      session.flash('error', i18n.t('back_office.orders.changed'))
+      return back()
+    }
+    const done = refunding ? 'refunded' : 'canceled'
+    session.flash('success', i18n.t(`back_office.orders.${done}`, { number: order.number }))
+    return back()
+  }
+}
