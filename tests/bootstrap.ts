@@ -58,9 +58,14 @@ export const plugins: Config['plugins'] = [
   authBrowserClient(app),
 ]
 
-/** Media files of earlier runs would survive truncation; every run starts with none. */
+/**
+ * Media files of earlier runs would survive truncation; every run starts with
+ * none. Only a storage folder named for tests is ever emptied.
+ */
 async function emptyMediaStorage() {
-  await rm(app.makePath('tmp/test-storage'), { recursive: true, force: true })
+  const folder = process.env.MEDIA_STORAGE_PATH || 'tmp/test-storage'
+  if (!folder.includes('test')) throw new Error(`Refusing to empty "${folder}" before the tests`)
+  await rm(app.makePath(folder), { recursive: true, force: true })
 }
 
 /** Jobs left in Redis by an earlier run would point at rows that no longer exist. */
