@@ -19,7 +19,7 @@ const ORDER_KEYS = 'shop.orderKeys'
 const SHIP_TO = 'shop.shipTo'
 
 /** Guests keep the keys of their most recent orders only. */
-const MAX_ORDER_KEYS = 20
+const MAX_ORDER_KEYS = 10
 
 /**
  * The shopper's cart: the signed-in customer's, or the guest cart whose id

@@ -3,38 +3,9 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { QueueManager } from '@adonisjs/queue'
 import ShippingPolicyVersion from '#models/shipping_policy_version'
 import AuditEvent from '#models/audit_event'
-import type Seller from '#models/seller'
-import type User from '#models/user'
 import { createSellerOwner } from '#database/factories/index'
 import { setPolicy } from '#tests/helpers/commerce'
-import { encodeForm } from '#tests/helpers/forms'
-import type { ApiClient } from '@japa/api-client'
-
-/** Saves one scope through the seller-center form, the way the browser posts it. */
-function save(
-  client: ApiClient,
-  owner: User,
-  scope: string,
-  form: { code: string; version: number; options?: Record<string, unknown> }
-) {
-  return client
-    .put(`/seller/shipping/${scope}`)
-    .header('referer', '/seller/shipping')
-    .unsafeForm(encodeForm({ scope, ...form }))
-    .loginAs(owner)
-    .withCsrfToken()
-    .redirects(0)
-}
-
-/** The text of the first element marked `data-test="<name>"` in a page, whitespace collapsed. */
-function testText(html: string, name: string) {
-  const match = new RegExp(`data-test="${name}"[^>]*>([^<]*)<`).exec(html)
-  return match ? match[1].replace(/\s+/g, ' ').trim() : null
-}
-
-async function versionsOf(seller: Seller, scope = 'domestic') {
-  return ShippingPolicyVersion.query().where({ sellerId: seller.id, scope }).orderBy('version')
-}
+import { save, versionsOf } from '#tests/functional/seller/shipping_helpers'
 
 test.group('Seller center | shipping policies', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -298,21 +269,6 @@ test.group('Seller center | shipping policies', (group) => {
     })
   })
 
-  test('switches the surcharge off, and the simulator then charges none for Jeju', async ({
-    client,
-    assert,
-  }) => {
-    const { owner, seller } = await createSellerOwner()
-    await setPolicy(seller, 'domestic', 'flat', { amount: 3000 })
-    const off = await save(client, owner, 'surcharge', { code: '', version: 0 })
-    off.assertStatus(302)
-    const [row] = await versionsOf(seller, 'surcharge')
-    assert.isNull(row.code)
-
-    const response = await quote(client, owner, '63100')
-    assert.equal(testText(response.text(), 'quote-fee'), '₩3,000')
-  })
-
   test('another seller sees and changes only their own policies', async ({ client, assert }) => {
     const first = await createSellerOwner()
     const second = await createSellerOwner()
@@ -332,136 +288,5 @@ test.group('Seller center | shipping policies', (group) => {
     assert.deepEqual([mine.version, mine.options, mine.isCurrent], [1, { amount: 4321 }, true])
     const [theirs] = await versionsOf(second.seller)
     assert.deepEqual([theirs.version, theirs.options], [1, { amount: 1000 }])
-  })
-
-  test('the simulator adds the Jeju surcharge to the domestic fee', async ({ client, assert }) => {
-    const { owner, seller } = await createSellerOwner()
-    await setPolicy(seller, 'domestic', 'flat', { amount: 3000 })
-
-    const jeju = await quote(client, owner, '63100')
-    jeju.assertStatus(200)
-    const html = jeju.text()
-    assert.equal(testText(html, 'quote-fee'), '₩6,000')
-    assert.include(html, '기본 배송비')
-    assert.include(html, '제주 추가 배송비')
-
-    const seoul = await quote(client, owner, '06236')
-    assert.equal(testText(seoul.text(), 'quote-fee'), '₩3,000')
-    assert.notInclude(seoul.text(), '제주 추가 배송비: ')
-  })
-
-  test('the simulator explains a destination the seller does not serve', async ({ client }) => {
-    const { owner } = await createSellerOwner()
-    const response = await quote(client, owner, '10001', 'US')
-    response.assertStatus(200)
-    response.assertTextIncludes('data-reason="country_not_served"')
-    response.assertTextIncludes('판매자가 이 국가로 배송하지 않습니다.')
-  })
-
-  test('the simulator refuses bad lines, no lines, or an unknown country', async ({
-    client,
-    assert,
-  }) => {
-    const { owner } = await createSellerOwner()
-    const send = (form: Record<string, unknown>) =>
-      client
-        .post('/seller/shipping/quote')
-        .header('referer', '/seller/shipping')
-        .unsafeForm(encodeForm(form))
-        .loginAs(owner)
-        .withCsrfToken()
-        .redirects(0)
-
-    const badLines = await send({
-      items: [
-        { quantity: '', unitPrice: '', weightGrams: '' },
-        { quantity: '0', unitPrice: '1000', weightGrams: '' },
-        { quantity: '', unitPrice: '', weightGrams: '300' },
-      ],
-      country: 'XX',
-    })
-    badLines.assertStatus(302)
-    const errors = badLines.flashMessage('inputErrorsBag') as Record<string, string[]>
-    assert.sameMembers(Object.keys(errors), [
-      'items.1.quantity',
-      'items.2.quantity',
-      'items.2.unitPrice',
-      'country',
-    ])
-    assert.equal(errors['items.1.quantity'][0], '수량은(는) 1 이상이어야 합니다')
-
-    const noLines = await send({ items: [{ quantity: '', unitPrice: '' }], country: 'KR' })
-    assert.deepEqual(noLines.flashMessage('inputErrorsBag'), {
-      items: ['상품 줄을(를) 1개 이상 추가하세요'],
-    })
-  })
-})
-
-/** Runs the "quote this cart" simulator for two 10,000 won items. */
-function quote(client: ApiClient, owner: User, postalCode: string, country = 'KR') {
-  return client
-    .post('/seller/shipping/quote')
-    .unsafeForm(
-      encodeForm({
-        items: [
-          { quantity: '2', unitPrice: '10000', weightGrams: '500' },
-          { quantity: '', unitPrice: '', weightGrams: '' },
-        ],
-        country,
-        postalCode,
-      })
-    )
-    .loginAs(owner)
-    .withCsrfToken()
-}
-
-/*
- * These tests commit for real and send requests in parallel, so they
- * truncate the tables instead of rolling back a transaction.
- */
-test.group('Seller center | shipping policies saved at once', (group) => {
-  group.each.setup(() => testUtils.db().truncate())
-  group.each.setup(() => {
-    QueueManager.fake()
-  })
-
-  test('two saves of the same version at once make exactly one new current version', async ({
-    client,
-    assert,
-  }) => {
-    const { owner, seller } = await createSellerOwner()
-    await setPolicy(seller, 'domestic', 'flat', { amount: 3000 })
-
-    const responses = await Promise.all(
-      ['3500', '4000'].map((amount) =>
-        save(client, owner, 'domestic', { code: 'flat', version: 1, options: { amount } })
-      )
-    )
-    assert.deepEqual(responses.map((response) => response.status()).sort(), [302, 409])
-    const versions = await versionsOf(seller)
-    assert.lengthOf(versions, 2)
-    assert.lengthOf(
-      versions.filter((row) => row.isCurrent),
-      1
-    )
-    assert.lengthOf(await AuditEvent.query().where('action', 'shipping_policy.changed'), 1)
-  })
-
-  test('two first saves at once over the store defaults make exactly one version', async ({
-    client,
-    assert,
-  }) => {
-    const { owner, seller } = await createSellerOwner()
-    const responses = await Promise.all(
-      ['3500', '4000'].map((amount) =>
-        save(client, owner, 'domestic', { code: 'flat', version: 0, options: { amount } })
-      )
-    )
-    assert.deepEqual(responses.map((response) => response.status()).sort(), [302, 409])
-    const versions = await versionsOf(seller)
-    assert.deepEqual(
-      versions.map((row) => [row.version, row.isCurrent]),
-      [[1, true]]
-    )
   })
 })
