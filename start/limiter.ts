@@ -12,11 +12,14 @@ export const authThrottle = limiter.define('auth', (ctx) =>
 
 /**
  * Placing orders, per IP: an unpaid order holds stock until it expires, so
- * unlimited checkouts would let one client lock up a shop's inventory.
+ * unlimited checkouts would let one client lock up a shop's inventory. The
+ * checkout page's "update shipping" button posts to the same URL and is not
+ * counted.
  */
-export const checkoutThrottle = limiter.define('checkout', (ctx) =>
-  limiter
+export const checkoutThrottle = limiter.define('checkout', (ctx) => {
+  if (ctx.request.input('intent') === 'quote') return limiter.noLimit()
+  return limiter
     .allowRequests(env.get('CHECKOUT_RATE_LIMIT', 20))
     .every('10 minutes')
     .usingKey(`checkout:${ctx.request.ip()}`)
-)
+})

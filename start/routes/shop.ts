@@ -1,6 +1,7 @@
 import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
 import { middleware } from '#start/kernel'
+import { checkoutThrottle } from '#start/limiter'
 
 /*
  * Shopping on the storefront: cart, checkout, payment pages and orders.
@@ -17,7 +18,10 @@ router
       .as('cart.items.destroy')
 
     router.get('/checkout', [controllers.storefront.Checkout, 'show']).as('checkout.show')
-    router.post('/checkout', [controllers.storefront.Checkout, 'store']).as('checkout.store')
+    router
+      .post('/checkout', [controllers.storefront.Checkout, 'store'])
+      .as('checkout.store')
+      .use(checkoutThrottle)
 
     router.get('/orders/:number', [controllers.storefront.Orders, 'show']).as('orders.show')
     router

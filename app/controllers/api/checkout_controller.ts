@@ -1,5 +1,6 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
+import { shippingAddressFrom } from '#services/orders/shipping_address'
 import { CheckoutService } from '#services/checkout/checkout_service'
 import { checkoutValidator } from '#validators/checkout'
 import PaymentTransformer from '#transformers/payment_transformer'
@@ -19,12 +20,7 @@ export default class CheckoutController {
     const { order, payment, accessKey } = await this.checkout.place(
       {
         ...input,
-        shippingAddress: {
-          ...input.shippingAddress,
-          line2: input.shippingAddress.line2 ?? null,
-          city: input.shippingAddress.city ?? null,
-          region: input.shippingAddress.region ?? null,
-        },
+        shippingAddress: shippingAddressFrom(input.shippingAddress),
         user,
         locale: i18n.locale,
       },

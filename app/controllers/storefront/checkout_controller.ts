@@ -1,5 +1,6 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
+import { shippingAddressFrom } from '#services/orders/shipping_address'
 import { Exception } from '@adonisjs/core/exceptions'
 import type Address from '#models/address'
 import type Cart from '#models/cart'
@@ -104,12 +105,7 @@ export default class CheckoutController {
       placed = await this.checkout.place(
         {
           ...input,
-          shippingAddress: {
-            ...input.shippingAddress,
-            line2: input.shippingAddress.line2 ?? null,
-            city: input.shippingAddress.city ?? null,
-            region: input.shippingAddress.region ?? null,
-          },
+          shippingAddress: shippingAddressFrom(input.shippingAddress),
           user,
           locale: i18n.locale,
         },

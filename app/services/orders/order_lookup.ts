@@ -1,4 +1,5 @@
-import { timingSafeEqual } from 'node:crypto'
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import env from '#start/env'
 import { Exception } from '@adonisjs/core/exceptions'
 import Order from '#models/order'
 import type User from '#models/user'
@@ -24,11 +25,31 @@ export async function orderForViewer(
   return order
 }
 
-/** Whether the viewer owns the order (account or access key). */
+/**
+ * Whether the viewer owns the order: its account, the key handed out at
+ * checkout, or the key in the order's email links.
+ */
 export function canView(order: Order, viewer: { user?: User | null; accessKey?: string | null }) {
   if (viewer.user && order.userId === viewer.user.id) return true
   if (!viewer.accessKey) return false
-  const given = Buffer.from(hashAccessKey(viewer.accessKey), 'hex')
-  const stored = Buffer.from(order.accessKeyHash, 'hex')
-  return given.length === stored.length && timingSafeEqual(given, stored)
+  return (
+    sameBytes(hashAccessKey(viewer.accessKey), order.accessKeyHash) ||
+    sameBytes(viewer.accessKey, orderLinkKey(order.number))
+  )
+}
+
+/**
+ * The key in an order's email links, derived from the app key, so links work
+ * without storing the checkout's key in clear (it is kept only hashed).
+ */
+export function orderLinkKey(orderNumber: string): string {
+  return createHmac('sha256', env.get('APP_KEY').release())
+    .update(`jangteo:order-link:${orderNumber}`)
+    .digest('base64url')
+}
+
+function sameBytes(a: string, b: string) {
+  const given = Buffer.from(a)
+  const expected = Buffer.from(b)
+  return given.length === expected.length && timingSafeEqual(given, expected)
 }

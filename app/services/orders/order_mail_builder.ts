@@ -5,6 +5,7 @@ import Order from '#models/order'
 import type SellerOrder from '#models/seller_order'
 import { PaymentManager } from '#payments/payment_manager'
 import { trackingUrl } from '#transformers/order_transformer'
+import { orderLinkKey } from '#services/orders/order_lookup'
 import type {
   MailLocale,
   MailParcel,
@@ -17,8 +18,8 @@ type Carriers = Record<string, { name: string }>
 
 /**
  * Turns orders into the plain data the order mails are rendered from. Links
- * to the order page are signed, so a guest's email opens their order
- * without an account.
+ * to the order page carry the order's link key, so a guest's email opens
+ * their order without an account.
  */
 @inject()
 export class OrderMailBuilder {
@@ -41,7 +42,11 @@ export class OrderMailBuilder {
       currency: order.currency,
       placedAt: order.createdAt.toISO()!,
       orderUrl: this.#absolute(
-        router.makeSignedUrl('orders.show', { number: order.number }, { prefixUrl: '' })
+        router.makeUrl(
+          'orders.show',
+          { number: order.number },
+          { qs: { key: orderLinkKey(order.number) } }
+        )
       ),
       sellers: order.sellerOrders.map((sellerOrder) => parcelOf(sellerOrder)),
       totals: {

@@ -14,3 +14,16 @@ export interface ShippingAddress {
   city: string | null
   region: string | null
 }
+
+/** A validated address form (optional lines may be absent) as stored on the order. */
+export function shippingAddressFrom(
+  input: Omit<ShippingAddress, 'line2' | 'city' | 'region'> &
+    Partial<Pick<ShippingAddress, 'line2' | 'city' | 'region'>>
+): ShippingAddress {
+  return {
+    ...input,
+    line2: input.line2 ?? null,
+    city: input.city ?? null,
+    region: input.region ?? null,
+  }
+}

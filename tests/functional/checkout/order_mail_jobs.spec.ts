@@ -66,7 +66,29 @@ test.group('Order mails | built and sent by the worker', (group) => {
       return true
     })
     const [sent] = mails.sent()
-    assert.include(sent.message.toJSON().message.html as string, '000-000-000000')
+    const html = sent.message.toJSON().message.html as string
+    assert.include(html, '000-000-000000')
+  })
+
+  test("the email's order link opens the order for a guest, and only that order", async ({
+    client,
+    assert,
+  }) => {
+    const { mails } = mail.fake()
+    const { order } = await placeOrder()
+    const { order: other } = await placeOrder()
+    await runJob('placed', order.id)
+    const html = mails.sent()[0].message.toJSON().message.html as string
+    const link = /href="[^"]*(\/orders\/[^"?]+\?key=[^"]+)"/.exec(html)
+    assert.exists(link, 'the mail links to the order page')
+    const path = link![1].replaceAll('&amp;', '&')
+
+    const opened = await client.get(path)
+    opened.assertStatus(200)
+    opened.assertTextIncludes(order.number)
+    const key = new URL(path, 'http://shop').searchParams.get('key')
+    const elsewhere = await client.get(`/orders/${other.number}?key=${key}`)
+    elsewhere.assertStatus(404)
   })
 
   test('paid and shipped mails go to the customer, the to-ship mail to the seller', async () => {

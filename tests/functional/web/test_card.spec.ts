@@ -224,4 +224,22 @@ test.group('Web | payment return URL', (group) => {
     await payment.refresh()
     assert.equal(payment.status, PaymentStatus.Pending)
   })
+
+  test('a card form with an expired CSRF token keeps no card number in the session', async ({
+    client,
+    assert,
+  }) => {
+    const { payment, session } = await cardOrder()
+    const response = await client
+      .post(`/payments/test-card/${payment.attemptId}`)
+      .form({ cardNumber: APPROVED, expiry: '12/34', cvc: '123' })
+      .header('referer', `/payments/test-card/${payment.attemptId}`)
+      .withSession(session)
+      .redirects(0)
+    response.assertStatus(302)
+    response.assertFlashMessage('error', '페이지가 만료되었습니다. 카드 정보를 다시 입력해 주세요.')
+    assert.notInclude(JSON.stringify(response.session()), '4242')
+    await payment.refresh()
+    assert.equal(payment.status, PaymentStatus.Pending)
+  })
 })
