@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type Order from '#models/order'
+import Order from '#models/order'
 import Payment from '#models/payment'
 import type { Actor } from '#audit/actor'
 import { inject } from '@adonisjs/core'
@@ -120,12 +120,22 @@ export class PaymentService {
    */
   async retryPayment(order: Order, adapter: string, actor: Actor): Promise<Payment> {
     orderLifecycle.next(order.status, 'pay')
-    const open = await Payment.query()
-      .where('orderId', order.id)
-      .whereIn('status', [...paymentLifecycle.sources('capture')])
-      .first()
-    if (open) throw new InvalidTransitionException('A payment for this order is still open')
-    const payment = await db.transaction((trx) => this.createAttempt(trx, order, adapter))
+    const payment = await db.transaction(async (trx) => {
+      // The order row is locked (PostgreSQL; SQLite runs one writer at a
+      // time), so two "pay again" clicks cannot both open an attempt.
+      await Order.query({ client: trx })
+        .where('id', order.id)
+        .if(trx.dialect.name === 'postgres', (query) => query.forUpdate())
+        .firstOrFail()
+      const open = await Payment.query({ client: trx })
+        .where('orderId', order.id)
+        .whereIn('status', [...paymentLifecycle.sources('capture')])
+        .first()
+      if (open) throw new InvalidTransitionException('A payment for this order is still open')
+      await trx.from('orders').where('id', order.id).update({ payment_method: adapter })
+      return this.createAttempt(trx, order, adapter)
+    })
+    order.paymentMethod = adapter
     return this.initiate(payment, order, actor)
   }
 
