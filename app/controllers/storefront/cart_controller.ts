@@ -49,6 +49,7 @@ export default class CartController {
     const summary = cart
       ? await summarizeCart(cart, destination, this.quoter, {
           currency: config.get<string>('store.currency'),
+          covers: true,
         })
       : null
     const cartCount = summary?.totals.itemCount ?? 0

@@ -56,13 +56,17 @@ export async function summarizeCart(
   cart: { id: string; version: number },
   destination: Destination,
   quoter: ShippingQuoter,
-  options: { currency: string; client?: QueryClientContract }
+  options: { currency: string; client?: QueryClientContract; covers?: boolean }
 ): Promise<CartSummary> {
   const items = await CartItem.query({ client: options.client })
     .where('cartId', cart.id)
     .orderBy('id')
     .preload('variant', (variants) =>
-      variants.preload('product', (products) => products.preload('seller').preload('coverMedia'))
+      variants.preload('product', (products) => {
+        products.preload('seller')
+        // Only the cart page shows pictures; checkout and the API skip the query.
+        if (options.covers) products.preload('coverMedia')
+      })
     )
 
   const groups = new Map<number, PricedLine[]>()
