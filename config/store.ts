@@ -19,6 +19,10 @@ export default {
     /** Most distinct variants in a cart. */
     maxLines: env.get('CART_MAX_LINES', 50),
   },
+  checkout: {
+    /** Orders one IP may place per 10 minutes (an unpaid order holds stock). */
+    rateLimit: env.get('CHECKOUT_RATE_LIMIT', 20),
+  },
   orders: {
     /** Order numbers read like JT2611-8K3QX7A. */
     numberPrefix: 'JT',

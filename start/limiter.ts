@@ -3,7 +3,7 @@
  * app/services/auth_service.ts; these cap raw request rates per IP.
  */
 import limiter from '@adonisjs/limiter/services/main'
-import env from '#start/env'
+import config from '@adonisjs/core/services/config'
 
 /** Sign-up and login form posts, per IP. */
 export const authThrottle = limiter.define('auth', (ctx) =>
@@ -19,7 +19,7 @@ export const authThrottle = limiter.define('auth', (ctx) =>
 export const checkoutThrottle = limiter.define('checkout', (ctx) => {
   if (ctx.request.input('intent') === 'quote') return limiter.noLimit()
   return limiter
-    .allowRequests(env.get('CHECKOUT_RATE_LIMIT', 20))
+    .allowRequests(config.get<number>('store.checkout.rateLimit'))
     .every('10 minutes')
     .usingKey(`checkout:${ctx.request.ip()}`)
 })
