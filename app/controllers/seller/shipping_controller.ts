@@ -3,7 +3,11 @@ import type { HttpContext } from '@adonisjs/core/http'
 import config from '@adonisjs/core/services/config'
 import { actorFor } from '#audit/actor'
 import { buildParcel } from '#shipping/parcel'
-import { SHIPPING_SCOPES, ShippingPolicyService } from '#services/shipping/shipping_policy_service'
+import {
+  SHIPPING_SCOPES,
+  ShippingPolicyConflictException,
+  ShippingPolicyService,
+} from '#services/shipping/shipping_policy_service'
 import { ShippingQuoter } from '#services/shipping/shipping_quoter'
 import {
   NOT_OFFERED,
@@ -56,7 +60,15 @@ export default class ShippingController {
           messagesProvider: policy ? policyMessages(policy, i18n) : undefined,
         }
       )
-    const saved = form ? await form.reportingErrors(save) : await save()
+    let saved: Awaited<ReturnType<typeof save>>
+    try {
+      saved = form ? await form.reportingErrors(save) : await save()
+    } catch (error) {
+      // Saved from a stale page, or twice at once: show the settings in force.
+      if (!(error instanceof ShippingPolicyConflictException)) throw error
+      session.flash('error', i18n.t('seller_center.shipping.conflict'))
+      return response.redirect().toRoute('seller.shipping.show')
+    }
     session.flash(
       'success',
       saved

@@ -172,7 +172,7 @@ test.group('Seller center | shipping policies', (group) => {
     assert.lengthOf(await ShippingPolicyVersion.query().where('sellerId', seller.id), 0)
   })
 
-  test('a save from a stale page is refused with 409 and writes nothing', async ({
+  test('a save from a stale page is refused with a message and writes nothing', async ({
     client,
     assert,
   }) => {
@@ -190,8 +190,12 @@ test.group('Seller center | shipping policies', (group) => {
       version: 1,
       options: { amount: '4000' },
     })
-    response.assertStatus(409)
-    response.assertTextIncludes('changed meanwhile')
+    response.assertStatus(302)
+    response.assertHeader('location', '/seller/shipping')
+    response.assertFlashMessage(
+      'error',
+      '다른 곳에서 배송 정책이 먼저 바뀌었습니다. 현재 설정을 확인하고 다시 저장해 주세요.'
+    )
     assert.lengthOf(await versionsOf(seller), 2)
   })
 
