@@ -7,6 +7,8 @@ import env from '#start/env'
 export default {
   name: env.get('STORE_NAME', 'Jangteo'),
   currency: env.get('STORE_CURRENCY', 'KRW'),
+  /** The time zone dates are shown in (emails, order pages), IANA name. */
+  timezone: env.get('STORE_TIMEZONE', 'Asia/Seoul'),
   /** Queues the embedded worker (QUEUE_WORKER=embedded) processes. */
   workerQueues: ['default', 'media'],
   catalog: {

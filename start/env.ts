@@ -99,6 +99,7 @@ export default await Env.create(new URL('../', import.meta.url), {
    */
   STORE_NAME: Env.schema.string.optional(),
   STORE_CURRENCY: Env.schema.string.optional(),
+  STORE_TIMEZONE: Env.schema.string.optional(),
   DEFAULT_LOCALE: Env.schema.enum.optional(['ko', 'en'] as const),
   CART_MAX_QUANTITY_PER_LINE: Env.schema.number.optional(),
   CART_MAX_LINES: Env.schema.number.optional(),

@@ -8,8 +8,8 @@ import type { MailAddress, MailLocale } from './order_mail_data.js'
 /**
  * Formatting helpers handed to email templates, bound to the mail's language
  * and currency: `fmt.money(12900)` → ₩12,900, `fmt.dateTime(iso)`,
- * `fmt.addressLines(address)`. Dates carry their time zone name because the
- * server's zone is not necessarily the customer's.
+ * `fmt.addressLines(address)`. Dates are shown in the store's time zone
+ * (config/store.ts), with the zone's name.
  */
 export function mailFormat(locale: MailLocale, currency: string) {
   const tag = locale === 'en' ? 'en-US' : 'ko-KR'
@@ -20,6 +20,7 @@ export function mailFormat(locale: MailLocale, currency: string) {
     hour: 'numeric',
     minute: '2-digit',
     timeZoneName: 'short',
+    timeZone: storeConfig.timezone,
   })
   const countries = new Intl.DisplayNames([tag], { type: 'region' })
   return {
