@@ -75,12 +75,16 @@ export function paymentAdapterSuite(options: {
   name: string
   create: () => PaymentAdapter
   scenario: PaymentScenario
+  /** The amount and currency to pay with (KRW 12,900 unless the provider needs another). */
+  money?: { amount: number; currency: string }
 }) {
   const { test, create, scenario } = options
+  const money = options.money ?? { amount: AMOUNT, currency: CURRENCY }
+  const part = Math.floor(money.amount / 3)
   const lacks = (capability: Capability) => () => !create().capabilities[capability]
 
   async function start(adapter: PaymentAdapter, overrides: Partial<InitiateInput> = {}) {
-    const input = initiateInput(overrides)
+    const input = initiateInput({ ...money, ...overrides })
     return { adapter, input, session: await adapter.initiate(input) }
   }
 
@@ -200,25 +204,25 @@ export function paymentAdapterSuite(options: {
 
     test('refunds part of a payment, then the rest', async ({ assert }) => {
       const payment = await captured()
-      const first = await refund(payment, 5_000, 1)
-      const rest = await refund(payment, AMOUNT - 5_000, 2)
+      const first = await refund(payment, part, 1)
+      const rest = await refund(payment, money.amount - part, 2)
       assert.include(['refunded', 'pending'], first.status)
       assert.include(['refunded', 'pending'], rest.status)
       if (first.status === 'declined' || rest.status === 'declined') return
       assert.notEqual(first.refundReference, rest.refundReference)
-      if (first.status === 'refunded') assert.equal(first.amount, 5_000)
-      if (rest.status === 'refunded') assert.equal(rest.amount, AMOUNT - 5_000)
+      if (first.status === 'refunded') assert.equal(first.amount, part)
+      if (rest.status === 'refunded') assert.equal(rest.amount, money.amount - part)
     }).skip(lacks('partialRefunds'), 'no partial refunds')
 
     test('refunds a whole payment', async ({ assert }) => {
-      const result = await refund(await captured(), AMOUNT)
+      const result = await refund(await captured(), money.amount)
       assert.include(['refunded', 'pending'], result.status)
-      if (result.status === 'refunded') assert.equal(result.amount, AMOUNT)
+      if (result.status === 'refunded') assert.equal(result.amount, money.amount)
     }).skip(lacks('refunds'), 'no refunds')
 
     test('refuses a refund with E_PAYMENT_OPERATION_UNSUPPORTED', async ({ assert }) => {
       await assert.rejects(
-        async () => refund(await captured(), AMOUNT),
+        async () => refund(await captured(), money.amount),
         PaymentOperationUnsupportedException
       )
     }).skip(() => create().capabilities.refunds, 'has refunds')
@@ -238,7 +242,7 @@ export function paymentAdapterSuite(options: {
       assert,
     }) => {
       const adapter = create()
-      const input = initiateInput()
+      const input = initiateInput(money)
       assert.deepEqual(await adapter.initiate(input), await adapter.initiate(input))
       const context = { adapter, input, session: await adapter.initiate(input) }
       const params = await scenario.approve(context)
@@ -263,7 +267,7 @@ export function paymentAdapterSuite(options: {
 
     test('saves a method and charges it in one click', async ({ assert }) => {
       const adapter = create()
-      const input = initiateInput()
+      const input = initiateInput(money)
       const save = {
         idempotencyKey: `${input.attemptId}:save`,
         customer: input.customer,
@@ -285,7 +289,7 @@ export function paymentAdapterSuite(options: {
 
     test('declines a charge on a saved method the provider refuses', async ({ assert }) => {
       const adapter = create()
-      const input = initiateInput()
+      const input = initiateInput(money)
       const saved = await adapter.savePaymentMethod!({
         idempotencyKey: `${input.attemptId}:save`,
         customer: input.customer,
