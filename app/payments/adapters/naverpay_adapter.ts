@@ -1,0 +1,241 @@
+import {
+  PaymentAdapterMisconfiguredException,
+  PaymentOperationUnsupportedException,
+} from '#payments/errors'
+import type {
+  CancelInput,
+  CaptureInput,
+  ConfirmInput,
+  InitiateInput,
+  PaymentAdapter,
+  PaymentResult,
+  PaymentSession,
+  RefundInput,
+  RefundResult,
+} from '#payments/types'
+import { NaverPayClient, type NaverPayDetail } from '#payments/adapters/naverpay_client'
+
+/** NaverPay 결제형 merchant settings; each comes from a NAVERPAY_* environment variable. */
+export interface NaverPayOptions {
+  partnerId: string
+  clientId: string
+  clientSecret: string
+  chainId: string
+  /** `development` (the default) or `production`; picks the default API domain. */
+  mode?: 'development' | 'production'
+  /** The API domain; defaults to NaverPay's for the mode. */
+  apiUrl?: string
+  /**
+   * The payment window page: the shop's page that calls the JS SDK's
+   * `Naver.Pay.create({ mode, clientId, chainId }).open(…)` with the query it gets.
+   */
+  windowUrl?: string
+}
+
+/** Where each option comes from in config/payments.ts, for the boot-time error. */
+const ENV_KEYS = {
+  partnerId: 'NAVERPAY_PARTNER_ID',
+  clientId: 'NAVERPAY_CLIENT_ID',
+  clientSecret: 'NAVERPAY_CLIENT_SECRET',
+  chainId: 'NAVERPAY_CHAIN_ID',
+} as const
+
+const API_URLS = {
+  development: 'https://dev-pub.apis.naver.com',
+  production: 'https://apis.naver.com',
+}
+
+/** Who asked for the cancel: 2 is the merchant's admin (1 would be the buyer). */
+const CANCEL_REQUESTER_MERCHANT = '2'
+
+/**
+ * NaverPay 결제형 (payments API v2.2). The shopper pays in the window the JS
+ * SDK opens (reserve happens there), NaverPay returns to the shop with a
+ * paymentId, and the server approves it with apply/payment; refunds are
+ * partial or full cancels. Approval captures at once; there are no webhooks.
+ */
+export class NaverPayAdapter implements PaymentAdapter {
+  readonly code = 'naverpay'
+  readonly label = { ko: '네이버페이', en: 'Naver Pay' }
+  readonly capabilities = {
+    manualCapture: false,
+    refunds: true,
+    partialRefunds: true,
+    savedMethods: false,
+    webhooks: false,
+  }
+
+  /** Fails at boot with the environment variable to set, not at checkout. */
+  static validateOptions(options: Partial<NaverPayOptions>): Required<NaverPayOptions> {
+    for (const [option, envKey] of Object.entries(ENV_KEYS)) {
+      if (!options[option as keyof typeof ENV_KEYS]?.trim()) {
+        throw new PaymentAdapterMisconfiguredException(
+          `NaverPay needs "${option}": set ${envKey} in the environment (config/payments.ts)`
+        )
+      }
+    }
+    const mode = options.mode ?? 'development'
+    if (mode !== 'development' && mode !== 'production') {
+      throw new PaymentAdapterMisconfiguredException(
+        `NaverPay "mode" must be development or production: fix NAVERPAY_MODE (got "${mode}")`
+      )
+    }
+    const apiUrl = (options.apiUrl?.trim() || API_URLS[mode]).replace(/\/+$/, '')
+    if (!/^https?:\/\//.test(apiUrl)) {
+      throw new PaymentAdapterMisconfiguredException(
+        `NaverPay "apiUrl" must be an http(s) URL: fix NAVERPAY_API_URL (got "${apiUrl}")`
+      )
+    }
+    return {
+      ...(options as Required<NaverPayOptions>),
+      mode,
+      apiUrl,
+      windowUrl: options.windowUrl?.trim() || '/payments/naverpay/window',
+    }
+  }
+
+  readonly #options: Required<NaverPayOptions>
+  readonly #client: NaverPayClient
+
+  constructor(options: Partial<NaverPayOptions>) {
+    this.#options = NaverPayAdapter.validateOptions(options)
+    this.#client = new NaverPayClient(this.#options)
+  }
+
+  /**
+   * Sends the shopper to the payment window with what `oPay.open` needs. The
+   * attempt id is the merchantPayKey, so a retry gives the same session.
+   */
+  async initiate(input: InitiateInput): Promise<PaymentSession> {
+    this.#assertKrw(input.currency)
+    const query = new URLSearchParams({
+      merchantPayKey: input.attemptId,
+      productName: input.description,
+      totalPayAmount: String(input.amount),
+      taxScopeAmount: String(input.amount),
+      taxExScopeAmount: '0',
+      returnUrl: input.returnUrl,
+    })
+    const separator = this.#options.windowUrl.includes('?') ? '&' : '?'
+    return {
+      type: 'redirect',
+      url: `${this.#options.windowUrl}${separator}${query}`,
+      providerReference: input.attemptId,
+    }
+  }
+
+  /**
+   * The return carries resultCode and paymentId. Anything but Success is the
+   * shopper's cancel or a window failure, declined without calling NaverPay.
+   */
+  async confirm(input: ConfirmInput): Promise<PaymentResult> {
+    const { resultCode, resultMessage, paymentId } = input.params
+    if (resultCode !== 'Success') {
+      return {
+        status: 'declined',
+        code: resultCode || 'Fail',
+        reason: resultMessage || 'The NaverPay payment window did not complete',
+        providerReference: input.providerReference,
+      }
+    }
+    if (!paymentId) {
+      return declined('InvalidPaymentId', 'NaverPay returned no paymentId', input)
+    }
+    const answer = await this.#client.apply(paymentId, input.idempotencyKey)
+    if (!answer.ok) return declined(answer.code, answer.message, { providerReference: paymentId })
+    return this.#approved(answer.body.detail, input)
+  }
+
+  /** Approval already captured the money: NaverPay has no separate capture. */
+  async capture(_input: CaptureInput): Promise<PaymentResult> {
+    throw new PaymentOperationUnsupportedException(this.code, 'manual capture')
+  }
+
+  /** A partial or full cancel of an approved payment, all of it taxable. */
+  async refund(input: RefundInput): Promise<RefundResult> {
+    this.#assertKrw(input.currency)
+    const answer = await this.#client.cancel(
+      {
+        paymentId: input.providerReference,
+        cancelAmount: String(input.amount),
+        cancelReason: input.reason,
+        cancelRequester: CANCEL_REQUESTER_MERCHANT,
+        taxScopeAmount: String(input.amount),
+        taxExScopeAmount: '0',
+      },
+      input.idempotencyKey
+    )
+    if (!answer.ok) return { status: 'declined', code: answer.code, reason: answer.message }
+    const body = answer.body
+    const amount =
+      body.primaryPayCancelAmount +
+      (body.npointCancelAmount ?? 0) +
+      (body.giftCardCancelAmount ?? 0) +
+      (body.discountCancelAmount ?? 0)
+    return { status: 'refunded', refundReference: body.payHistId, amount, currency: 'KRW' }
+  }
+
+  /**
+   * A payment not yet approved has nothing at NaverPay to cancel: the window
+   * simply expires. An approved one (a paymentId) is cancelled with `refund`,
+   * which knows the amount.
+   */
+  async cancel(input: CancelInput): Promise<PaymentResult> {
+    if (input.providerReference === input.attemptId) {
+      return { status: 'canceled', providerReference: input.providerReference }
+    }
+    return declined(
+      'approved_payment',
+      'An approved NaverPay payment is cancelled by refunding its amount',
+      input
+    )
+  }
+
+  #approved(detail: NaverPayDetail, input: ConfirmInput): PaymentResult {
+    const providerReference = detail.paymentId
+    if (detail.admissionState !== 'SUCCESS') {
+      return declined(detail.admissionState || 'FAIL', 'NaverPay did not admit the payment', {
+        providerReference,
+      })
+    }
+    if (detail.merchantPayKey !== input.providerReference) {
+      return declined(
+        'merchant_pay_key_mismatch',
+        `The NaverPay payment belongs to "${detail.merchantPayKey}", not this attempt`,
+        { providerReference }
+      )
+    }
+    const last4 = detail.cardNo?.replace(/\D/g, '').slice(-4)
+    return {
+      status: 'captured',
+      providerReference,
+      amount: detail.totalPayAmount,
+      currency: 'KRW',
+      method: {
+        brand: `naverpay_${(detail.primaryPayMeans ?? 'pay').toLowerCase()}`,
+        ...(last4?.length === 4 ? { last4 } : {}),
+      },
+    }
+  }
+
+  #assertKrw(currency: string) {
+    if (currency !== 'KRW') {
+      throw new PaymentOperationUnsupportedException(this.code, `payments in ${currency}`)
+    }
+  }
+}
+
+function declined(code: string, reason: string, ref: { providerReference: string }) {
+  return {
+    status: 'declined',
+    code,
+    reason,
+    providerReference: ref.providerReference,
+  } satisfies PaymentResult
+}
+
+/** The factory config/payments.ts registers: `naverpay: naverPayAdapter({ … env … })`. */
+export function naverPayAdapter(options: Partial<NaverPayOptions>) {
+  NaverPayAdapter.validateOptions(options)
+  return () => new NaverPayAdapter(options)
+}
