@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto'
 import env from '#start/env'
 import { adapters, defineConfig } from '#payments/define_config'
+import { kakaopayAdapter } from '#payments/adapters/kakaopay_adapter'
 
 /** The sandbox's own key unless TEST_CARD_SECRET is set, so it never equals APP_KEY. */
 const testCardSecret =
@@ -24,6 +25,16 @@ export default defineConfig({
     }),
     ...(env.get('TEST_CARD_ENABLED', true)
       ? { test_card: adapters.testCard({ secret: testCardSecret }) }
+      : {}),
+    // 카카오페이: enabled by setting its secret key (the CID defaults to the test CID).
+    ...(env.get('KAKAOPAY_SECRET_KEY')
+      ? {
+          kakaopay: kakaopayAdapter({
+            secretKey: env.get('KAKAOPAY_SECRET_KEY')?.release(),
+            cid: env.get('KAKAOPAY_CID', 'TC0ONETIME'),
+            apiUrl: env.get('KAKAOPAY_API_URL'),
+          }),
+        }
       : {}),
   },
 })

@@ -118,4 +118,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   BANK_TRANSFER_ACCOUNT_HOLDER: Env.schema.string.optional(),
   TEST_CARD_ENABLED: Env.schema.boolean.optional(),
   TEST_CARD_SECRET: Env.schema.secret.optional(),
+  KAKAOPAY_SECRET_KEY: Env.schema.secret.optional(),
+  KAKAOPAY_CID: Env.schema.string.optional(),
+  KAKAOPAY_API_URL: Env.schema.string.optional({ format: 'url', tld: false }),
 })
