@@ -1,8 +1,8 @@
 import { defineConfig } from '@adonisjs/shield'
 
 /**
- * CSRF protection for every form; the JSON API under /api is token
- * authenticated and exempt. A strict CSP: our pages load only our own files.
+ * CSRF protection for every form; the JSON API under /api (bearer tokens)
+ * and provider webhooks under /webhooks (signatures) are exempt. A strict CSP: our pages load only our own files.
  */
 export default defineConfig({
   csp: {
@@ -21,7 +21,10 @@ export default defineConfig({
   },
   csrf: {
     enabled: true,
-    exceptRoutes: (ctx) => ctx.request.url().startsWith('/api/'),
+    exceptRoutes: (ctx) => {
+      const url = ctx.request.url()
+      return url.startsWith('/api/') || url.startsWith('/webhooks/')
+    },
     enableXsrfCookie: false,
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   },

@@ -325,6 +325,29 @@ export class OrderSchema extends BaseModel {
   declare userId: number | null
 }
 
+export class PaymentWebhookEventSchema extends BaseModel {
+  static $columns = ['adapter', 'eventId', 'id', 'outcome', 'paymentId', 'processedAt', 'providerReference', 'receivedAt', 'type'] as const
+  $columns = PaymentWebhookEventSchema.$columns
+  @column()
+  declare adapter: string
+  @column()
+  declare eventId: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare outcome: string | null
+  @column()
+  declare paymentId: number | null
+  @column.dateTime()
+  declare processedAt: DateTime | null
+  @column()
+  declare providerReference: string | null
+  @column.dateTime()
+  declare receivedAt: DateTime
+  @column()
+  declare type: string
+}
+
 export class PaymentSchema extends BaseModel {
   static $columns = ['adapter', 'amount', 'attemptId', 'capturedAmount', 'createdAt', 'currency', 'failureCode', 'failureReason', 'id', 'methodSummary', 'nextAction', 'orderId', 'providerReference', 'refundedAmount', 'status', 'updatedAt'] as const
   $columns = PaymentSchema.$columns

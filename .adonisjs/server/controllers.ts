@@ -62,4 +62,7 @@ export const controllers = {
     Sellers: () => import('#controllers/storefront/sellers_controller'),
     TestCard: () => import('#controllers/storefront/test_card_controller'),
   },
+  webhooks: {
+    PaymentWebhooks: () => import('#controllers/webhooks/payment_webhooks_controller'),
+  },
 }

@@ -6,20 +6,7 @@ export type ScannedRoutes = {
   ALL: {
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
-    'cart.show': { paramsTuple?: []; params?: {} }
-    'cart.items.store': { paramsTuple?: []; params?: {} }
-    'cart.items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'cart.items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'checkout.show': { paramsTuple?: []; params?: {} }
-    'checkout.store': { paramsTuple?: []; params?: {} }
-    'orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
-    'orders.cancel': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
-    'orders.pay': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
-    'orders.confirm': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'sellerOrderId': ParamValue} }
-    'payments.test_card.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'payments.test_card.store': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'payments.return': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'account.orders.index': { paramsTuple?: []; params?: {} }
+    'webhooks.payments': { paramsTuple: [ParamValue]; params: {'adapter': ParamValue} }
     'account.edit': { paramsTuple?: []; params?: {} }
     'account.update': { paramsTuple?: []; params?: {} }
     'account.password': { paramsTuple?: []; params?: {} }
@@ -81,6 +68,20 @@ export type ScannedRoutes = {
     'session.create': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
     'session.destroy': { paramsTuple?: []; params?: {} }
+    'cart.show': { paramsTuple?: []; params?: {} }
+    'cart.items.store': { paramsTuple?: []; params?: {} }
+    'cart.items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart.items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'checkout.show': { paramsTuple?: []; params?: {} }
+    'checkout.store': { paramsTuple?: []; params?: {} }
+    'orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'orders.cancel': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'orders.pay': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'orders.confirm': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'sellerOrderId': ParamValue} }
+    'payments.test_card.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.test_card.store': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.return': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'account.orders.index': { paramsTuple?: []; params?: {} }
     'api.v1.openapi': { paramsTuple?: []; params?: {} }
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
     'api.v1.auth.login': { paramsTuple?: []; params?: {} }
@@ -116,12 +117,6 @@ export type ScannedRoutes = {
   GET: {
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
-    'cart.show': { paramsTuple?: []; params?: {} }
-    'checkout.show': { paramsTuple?: []; params?: {} }
-    'orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
-    'payments.test_card.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'payments.return': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'account.orders.index': { paramsTuple?: []; params?: {} }
     'account.edit': { paramsTuple?: []; params?: {} }
     'seller.application.show': { paramsTuple?: []; params?: {} }
     'seller.dashboard': { paramsTuple?: []; params?: {} }
@@ -149,6 +144,12 @@ export type ScannedRoutes = {
     'sellers.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'signup.create': { paramsTuple?: []; params?: {} }
     'session.create': { paramsTuple?: []; params?: {} }
+    'cart.show': { paramsTuple?: []; params?: {} }
+    'checkout.show': { paramsTuple?: []; params?: {} }
+    'orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'payments.test_card.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.return': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'account.orders.index': { paramsTuple?: []; params?: {} }
     'api.v1.openapi': { paramsTuple?: []; params?: {} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
     'api.v1.categories.index': { paramsTuple?: []; params?: {} }
@@ -164,12 +165,6 @@ export type ScannedRoutes = {
   HEAD: {
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
-    'cart.show': { paramsTuple?: []; params?: {} }
-    'checkout.show': { paramsTuple?: []; params?: {} }
-    'orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
-    'payments.test_card.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'payments.return': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'account.orders.index': { paramsTuple?: []; params?: {} }
     'account.edit': { paramsTuple?: []; params?: {} }
     'seller.application.show': { paramsTuple?: []; params?: {} }
     'seller.dashboard': { paramsTuple?: []; params?: {} }
@@ -197,6 +192,12 @@ export type ScannedRoutes = {
     'sellers.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'signup.create': { paramsTuple?: []; params?: {} }
     'session.create': { paramsTuple?: []; params?: {} }
+    'cart.show': { paramsTuple?: []; params?: {} }
+    'checkout.show': { paramsTuple?: []; params?: {} }
+    'orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'payments.test_card.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.return': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'account.orders.index': { paramsTuple?: []; params?: {} }
     'api.v1.openapi': { paramsTuple?: []; params?: {} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
     'api.v1.categories.index': { paramsTuple?: []; params?: {} }
@@ -210,12 +211,7 @@ export type ScannedRoutes = {
     'api.v1.seller.media.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
-    'cart.items.store': { paramsTuple?: []; params?: {} }
-    'checkout.store': { paramsTuple?: []; params?: {} }
-    'orders.cancel': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
-    'orders.pay': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
-    'orders.confirm': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'sellerOrderId': ParamValue} }
-    'payments.test_card.store': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'webhooks.payments': { paramsTuple: [ParamValue]; params: {'adapter': ParamValue} }
     'account.addresses.store': { paramsTuple?: []; params?: {} }
     'seller.application.store': { paramsTuple?: []; params?: {} }
     'seller.products.store': { paramsTuple?: []; params?: {} }
@@ -238,6 +234,12 @@ export type ScannedRoutes = {
     'signup.store': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
     'session.destroy': { paramsTuple?: []; params?: {} }
+    'cart.items.store': { paramsTuple?: []; params?: {} }
+    'checkout.store': { paramsTuple?: []; params?: {} }
+    'orders.cancel': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'orders.pay': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'orders.confirm': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'sellerOrderId': ParamValue} }
+    'payments.test_card.store': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
     'api.v1.auth.login': { paramsTuple?: []; params?: {} }
     'api.v1.auth.logout': { paramsTuple?: []; params?: {} }
@@ -254,7 +256,6 @@ export type ScannedRoutes = {
     'api.v1.admin.sellers.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
-    'cart.items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.update': { paramsTuple?: []; params?: {} }
     'account.password': { paramsTuple?: []; params?: {} }
     'account.addresses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -264,13 +265,14 @@ export type ScannedRoutes = {
     'seller.settings.update': { paramsTuple?: []; params?: {} }
     'seller.shipping.update': { paramsTuple: [ParamValue]; params: {'scope': ParamValue} }
     'admin.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart.items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.seller.products.media.reorder': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
-    'cart.items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.addresses.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.products.media.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'mediaId': ParamValue} }
     'admin.categories.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart.items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.carts.items.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'cartId': ParamValue,'itemId': ParamValue} }
     'api.v1.seller.media.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }

@@ -1,0 +1,105 @@
+import { inject } from '@adonisjs/core'
+import { Exception } from '@adonisjs/core/exceptions'
+import { DateTime } from 'luxon'
+import Payment from '#models/payment'
+import PaymentWebhookEvent from '#models/payment_webhook_event'
+import type { Actor } from '#audit/actor'
+import { PaymentManager } from '#payments/payment_manager'
+import type { PaymentResult, VerifiedEvent, WebhookInput } from '#payments/types'
+import { PaymentService } from '#services/payments/payment_service'
+import { isUniqueViolation } from '#services/validation'
+
+/** Changes made because a provider told us so. */
+const PROVIDER_ACTOR: Actor = Object.freeze({ userId: null, role: 'system' })
+
+/** What became of one delivery. */
+export type WebhookOutcome = 'applied' | 'duplicate' | 'unknown_payment' | 'ignored'
+
+/**
+ * Receives provider webhooks: the adapter verifies the signature, the event
+ * lands in the inbox (unique per provider event id), and is applied to its
+ * payment by state, not by arrival: every transition is conditional, so an
+ * event that arrives twice, late, or racing the shopper's return URL moves
+ * money and the order once.
+ */
+@inject()
+export class PaymentWebhooks {
+  constructor(
+    protected manager: PaymentManager,
+    protected payments: PaymentService
+  ) {}
+
+  async receive(adapterCode: string, input: WebhookInput): Promise<WebhookOutcome> {
+    const adapter = this.manager.has(adapterCode) ? this.manager.use(adapterCode) : null
+    if (!adapter?.parseWebhook) {
+      throw new Exception('Not found', { status: 404, code: 'E_ROUTE_NOT_FOUND' })
+    }
+    const event = await adapter.parseWebhook(input)
+    const inbox = await this.#record(adapterCode, event)
+    if (!inbox) return 'duplicate'
+
+    const payment = await Payment.query()
+      .where({ adapter: adapterCode, providerReference: event.providerReference })
+      .first()
+    const outcome = payment ? await this.#apply(payment, event) : 'unknown_payment'
+    inbox.merge({ paymentId: payment?.id ?? null, outcome, processedAt: DateTime.now() })
+    await inbox.save()
+    return outcome
+  }
+
+  /**
+   * Writes the event to the inbox. Returns null for an event already applied;
+   * one that was received but never applied (a crash in between) is returned
+   * again to be applied now.
+   */
+  async #record(adapter: string, event: VerifiedEvent) {
+    try {
+      return await PaymentWebhookEvent.create({
+        adapter,
+        eventId: event.id,
+        type: event.type,
+        providerReference: event.providerReference,
+        receivedAt: DateTime.now(),
+      })
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error
+      const existing = await PaymentWebhookEvent.query()
+        .where({ adapter, eventId: event.id })
+        .firstOrFail()
+      return existing.processedAt ? null : existing
+    }
+  }
+
+  async #apply(payment: Payment, event: VerifiedEvent): Promise<WebhookOutcome> {
+    const result = resultOf(event)
+    if (!result) return 'ignored'
+    await this.payments.settle(payment, result, PROVIDER_ACTOR)
+    return 'applied'
+  }
+}
+
+/** The payment result an event reports, when it reports one. */
+function resultOf(event: VerifiedEvent): PaymentResult | null {
+  const reference = event.providerReference
+  const money =
+    event.amount !== undefined && event.currency !== undefined
+      ? { amount: event.amount, currency: event.currency }
+      : null
+  switch (event.type) {
+    case 'payment.captured':
+      return money ? { status: 'captured', providerReference: reference, ...money } : null
+    case 'payment.authorized':
+      return money ? { status: 'authorized', providerReference: reference, ...money } : null
+    case 'payment.failed':
+      return {
+        status: 'declined',
+        code: 'provider_reported_failure',
+        reason: 'The provider reported the payment as failed',
+        providerReference: reference,
+      }
+    case 'payment.canceled':
+      return { status: 'canceled', providerReference: reference }
+    default:
+      return null
+  }
+}
