@@ -5,6 +5,7 @@ import Product from '#models/product'
 import MediaRendition from '#models/media_rendition'
 import { MediaStatus } from '#media/media_status'
 import type { StoredRendition } from '#media/types'
+import { jsonColumn } from '#models/json_column'
 
 /**
  * A photo or video of a product. Customers only ever see it once it is
@@ -17,11 +18,7 @@ export default class Media extends MediaSchema {
   declare isCover: boolean
 
   /** The published renditions; the media_renditions rows track the same files for cleanup. */
-  @column({
-    prepare: (value: StoredRendition[] | null) => (value ? JSON.stringify(value) : null),
-    consume: (value: string | StoredRendition[] | null) =>
-      typeof value === 'string' ? (JSON.parse(value) as StoredRendition[]) : value,
-  })
+  @jsonColumn<StoredRendition[]>()
   declare renditionSet: StoredRendition[] | null
 
   @belongsTo(() => Product)

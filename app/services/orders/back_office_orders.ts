@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import { sqlTimestamp } from '#services/sql_time'
 import config from '@adonisjs/core/services/config'
 import Order from '#models/order'
 import type Payment from '#models/payment'
@@ -34,7 +35,6 @@ export interface OrderListFilters {
  * index: number (unique), lower(email), (status, created_at), (created_at).
  */
 export async function searchOrders(filters: OrderListFilters, perPage = 25) {
-  const format = db.connection().dialect.dateTimeFormat
   const day = (date: Date) => DateTime.fromJSDate(date)
   const q = filters.q
   return Order.query()
@@ -43,10 +43,14 @@ export async function searchOrders(filters: OrderListFilters, perPage = 25) {
     .if(q?.includes('@'), (query) => query.whereRaw('lower(email) = ?', [q!.toLowerCase()]))
     .if(q && !q.includes('@'), (query) => query.where('number', q!.toUpperCase()))
     .if(filters.from, (query) =>
-      query.where('created_at', '>=', day(filters.from!).startOf('day').toFormat(format))
+      query.where(
+        'created_at',
+        '>=',
+        sqlTimestamp(db.connection(), day(filters.from!).startOf('day'))
+      )
     )
     .if(filters.to, (query) =>
-      query.where('created_at', '<=', day(filters.to!).endOf('day').toFormat(format))
+      query.where('created_at', '<=', sqlTimestamp(db.connection(), day(filters.to!).endOf('day')))
     )
     .withCount('sellerOrders')
     .orderBy('created_at', 'desc')

@@ -72,7 +72,6 @@ export class FulfillmentService {
    */
   async autoConfirmDue(now: DateTime = DateTime.now(), batch = 200): Promise<number> {
     const days = config.get<AutoConfirm>('store.orders')
-    const format = db.connection().dialect.dateTimeFormat
     const due = await SellerOrder.query()
       .where((query) => {
         query
@@ -82,7 +81,10 @@ export class FulfillmentService {
               .where(
                 'deliveredAt',
                 '<=',
-                now.minus({ days: days.autoConfirmAfterDeliveryDays }).toFormat(format)
+                sqlTimestamp(
+                  db.connection(),
+                  now.minus({ days: days.autoConfirmAfterDeliveryDays })
+                )
               )
           )
           .orWhere((shipped) =>
@@ -91,7 +93,10 @@ export class FulfillmentService {
               .where(
                 'shippedAt',
                 '<=',
-                now.minus({ days: days.autoConfirmAfterShippingDays }).toFormat(format)
+                sqlTimestamp(
+                  db.connection(),
+                  now.minus({ days: days.autoConfirmAfterShippingDays })
+                )
               )
           )
       })

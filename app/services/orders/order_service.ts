@@ -125,7 +125,7 @@ export class OrderService {
   async expireDue(now: DateTime = DateTime.now(), batch = 200): Promise<number> {
     const due = await Order.query()
       .where('status', OrderStatus.PendingPayment)
-      .where('expiresAt', '<=', now.toFormat(db.connection().dialect.dateTimeFormat))
+      .where('expiresAt', '<=', sqlTimestamp(db.connection(), now))
       .orderBy('expiresAt')
       .limit(batch)
     let expired = 0

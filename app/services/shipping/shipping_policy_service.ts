@@ -11,22 +11,12 @@ import ShippingPolicyChanged from '#events/shipping_policy_changed'
 import { ShippingRegistry } from '#shipping/shipping_registry'
 import type { ShippingPolicy, ShippingScope } from '#shipping/types'
 import { affectedRows } from '#services/orders/row_transition'
+import { SHIPPING_SCOPES, policiesInForce } from '#services/shipping/policies_in_force'
+import type { CurrentPolicies, ScopePolicy } from '#services/shipping/policies_in_force'
 import { failValidation, isUniqueViolation } from '#services/validation'
 
-/** The three parts of a seller's shipping, in the order the seller center shows them. */
-export const SHIPPING_SCOPES: readonly ShippingScope[] = ['domestic', 'surcharge', 'international']
-
-/** A seller's policy in force for one scope. Version 0 is the store default. */
-export interface ScopePolicy {
-  scope: ShippingScope
-  /** null: the seller does not offer this part (no surcharge, no shipping abroad). */
-  code: string | null
-  options: Record<string, unknown>
-  version: number
-  versionId: number | null
-}
-
-export type CurrentPolicies = Record<ShippingScope, ScopePolicy>
+export { SHIPPING_SCOPES } from '#services/shipping/policies_in_force'
+export type { CurrentPolicies, ScopePolicy } from '#services/shipping/policies_in_force'
 
 /**
  * Two saves of the same scope raced (or the form was opened before another
@@ -57,32 +47,8 @@ export class ShippingPolicyService {
 
   /** The seller's policies in force, per scope. */
   async current(seller: Seller): Promise<CurrentPolicies> {
-    const rows = await ShippingPolicyVersion.query()
-      .where('sellerId', seller.id)
-      .withScopes((scopes) => scopes.current())
-    const defaults = this.registry.defaults
-    const policies = Object.fromEntries(
-      SHIPPING_SCOPES.map((scope) => [
-        scope,
-        {
-          scope,
-          code: defaults[scope]?.code ?? null,
-          options: defaults[scope]?.options ?? {},
-          version: 0,
-          versionId: null,
-        },
-      ])
-    ) as CurrentPolicies
-    for (const row of rows) {
-      policies[row.scope] = {
-        scope: row.scope,
-        code: row.code,
-        options: row.code ? row.options : {},
-        version: row.version,
-        versionId: row.id,
-      }
-    }
-    return policies
+    const policies = await policiesInForce(this.registry, [seller.id])
+    return policies.get(seller.id)!
   }
 
   /** The latest versions per scope, newest first, with who saved them. */

@@ -1,8 +1,9 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import ShippingPolicyVersion from '#models/shipping_policy_version'
+import { policiesInForce } from '#services/shipping/policies_in_force'
+import type { ScopePolicy } from '#services/shipping/policies_in_force'
 import { inject } from '@adonisjs/core'
 import { ShippingRegistry } from '#shipping/shipping_registry'
-import type { Destination, Parcel, QuoteResult, ShippingScope } from '#shipping/types'
+import type { Destination, Parcel, QuoteResult } from '#shipping/types'
 
 /** A seller's policy for one scope: the version row (null for the store default). */
 export interface PolicyInForce {
@@ -34,28 +35,24 @@ export interface SellerQuote {
 export class ShippingQuoter {
   constructor(readonly registry: ShippingRegistry) {}
 
-  /** Current policies of many sellers, in one query. */
+  /** Current policies of many sellers, in one query; null where a seller does not offer one. */
   async policiesFor(
     sellerIds: number[],
     client?: QueryClientContract
   ): Promise<Map<number, SellerPolicies>> {
-    const rows = sellerIds.length
-      ? await ShippingPolicyVersion.query({ client })
-          .whereIn('sellerId', sellerIds)
-          .withScopes((scopes) => scopes.current())
-      : []
-    const policies = new Map<number, SellerPolicies>()
-    for (const sellerId of sellerIds) policies.set(sellerId, this.#defaults())
-    for (const row of rows) {
-      const entry = policies.get(row.sellerId)!
-      const inForce = row.code
-        ? { versionId: row.id, version: row.version, code: row.code, options: row.options }
-        : null
-      if (row.scope === 'domestic' && inForce) entry.domestic = inForce
-      if (row.scope === 'surcharge') entry.surcharge = inForce
-      if (row.scope === 'international') entry.international = inForce
-    }
-    return policies
+    const inForce = await policiesInForce(this.registry, sellerIds, client)
+    const offered = (policy: ScopePolicy): PolicyInForce | null =>
+      policy.code ? { ...policy, code: policy.code } : null
+    return new Map(
+      [...inForce].map(([sellerId, policies]) => [
+        sellerId,
+        {
+          domestic: offered(policies.domestic)!,
+          surcharge: offered(policies.surcharge),
+          international: offered(policies.international),
+        },
+      ])
+    )
   }
 
   /** Quotes one seller's parcel. */
@@ -68,21 +65,6 @@ export class ShippingQuoter {
         ? policies.domestic.versionId
         : (policies.international?.versionId ?? null),
       surchargePolicyId: domestic ? (policies.surcharge?.versionId ?? null) : null,
-    }
-  }
-
-  #defaults(): SellerPolicies {
-    const defaults = this.registry.defaults
-    const fallback = (scope: ShippingScope) => {
-      const choice = defaults[scope]
-      return choice
-        ? { versionId: null, version: 0, code: choice.code, options: choice.options }
-        : null
-    }
-    return {
-      domestic: fallback('domestic')!,
-      surcharge: fallback('surcharge'),
-      international: fallback('international'),
     }
   }
 }
