@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto'
 import env from '#start/env'
 import { adapters, defineConfig } from '#payments/define_config'
+import { paymentPageOrigins } from '#payments/page_origins'
 import { kakaopayAdapter } from '#payments/adapters/kakaopay_adapter'
 
 /** The sandbox's own key unless TEST_CARD_SECRET is set, so it never equals APP_KEY. */
@@ -17,6 +18,7 @@ const testCardSecret =
  */
 export default defineConfig({
   default: 'bank_transfer',
+  pageOrigins: paymentPageOrigins(),
   adapters: {
     bank_transfer: adapters.bankTransfer({
       bankName: env.get('BANK_TRANSFER_BANK_NAME', '장터은행'),

@@ -1,15 +1,19 @@
 import { defineConfig } from '@adonisjs/shield'
+import { cspOrigins } from '#payments/page_origins'
 
 /**
  * CSRF protection for every form; the JSON API under /api (bearer tokens)
- * and provider webhooks under /webhooks (signatures) are exempt. A strict CSP: our pages load only our own files.
+ * and provider webhooks under /webhooks (signatures) are exempt. A strict CSP: our pages load only our own files, plus
+ * the browser SDKs of the payment providers that are switched on.
  */
 export default defineConfig({
   csp: {
     enabled: true,
     directives: {
       defaultSrc: [`'self'`],
-      scriptSrc: [`'self'`],
+      scriptSrc: [`'self'`, cspOrigins('scripts')],
+      frameSrc: [`'self'`, cspOrigins('frames')],
+      connectSrc: [`'self'`, cspOrigins('connects')],
       styleSrc: [`'self'`],
       imgSrc: [`'self'`, 'data:', 'blob:'],
       mediaSrc: [`'self'`, 'blob:'],

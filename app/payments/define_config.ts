@@ -1,5 +1,6 @@
 import { PaymentAdapterMisconfiguredException } from '#payments/errors'
 import type { PaymentAdapterFactory } from '#payments/types'
+import type { PageOrigins } from '#payments/page_origins'
 import {
   BankTransferAdapter,
   type BankTransferOptions,
@@ -11,6 +12,8 @@ export interface PaymentsConfig {
   /** Preselected in the checkout's method picker. */
   default: string
   adapters: Record<string, PaymentAdapterFactory>
+  /** Provider SDK origins the payment pages may use (added to the CSP). */
+  pageOrigins: PageOrigins
 }
 
 /**
@@ -21,6 +24,7 @@ export interface PaymentsConfig {
 export function defineConfig<Adapters extends Record<string, PaymentAdapterFactory>>(config: {
   default: NoInfer<keyof Adapters & string>
   adapters: Adapters
+  pageOrigins?: PageOrigins
 }): PaymentsConfig {
   if (!Object.hasOwn(config.adapters, config.default)) {
     throw new PaymentAdapterMisconfiguredException(
@@ -28,7 +32,7 @@ export function defineConfig<Adapters extends Record<string, PaymentAdapterFacto
         `(registered: ${Object.keys(config.adapters).join(', ') || 'none'})`
     )
   }
-  return config
+  return { ...config, pageOrigins: config.pageOrigins ?? { scripts: [], frames: [], connects: [] } }
 }
 
 /**

@@ -49,6 +49,12 @@ export interface InitiateInput {
   capture: 'automatic' | 'manual'
   /** When an unpaid order expires (bank-transfer deadline). */
   expiresAt: Date
+  /**
+   * The signed-in shopper asked to keep this method for one-click payments
+   * (only offered when the adapter has `savedMethods`). The adapter then sets
+   * the payment up for reuse and returns `savedMethod` with its result.
+   */
+  saveMethod?: boolean
 }
 
 /** Instructions for paying outside the site (무통장입금). */
@@ -79,6 +85,9 @@ export interface ConfirmInput {
   capture: 'automatic' | 'manual'
   /** Whatever the provider put on the return (pg_token, paymentKey, card form fields …). */
   params: Record<string, string>
+  /** Same as InitiateInput.saveMethod: return the reusable method with the result. */
+  saveMethod?: boolean
+  customer?: PaymentCustomer
 }
 
 /** Money the provider confirmed; checked against the order by the caller. */
@@ -94,6 +103,8 @@ export interface ConfirmedAmount {
 export type PaymentResult =
   | ({ status: 'authorized' | 'captured'; providerReference: string } & ConfirmedAmount & {
         method?: MethodSummary
+        /** The method kept for one-click payments, when the shopper asked to save it. */
+        savedMethod?: SavedMethod
       })
   | { status: 'pending'; providerReference: string }
   | { status: 'requires_action'; providerReference: string; redirectUrl: string }
@@ -169,6 +180,13 @@ export interface SavedMethod {
   summary: MethodSummary
 }
 
+/** Forget a saved method at the provider (the shopper removed it from their account). */
+export interface DetachMethodInput {
+  idempotencyKey: string
+  providerMethodId: string
+  providerCustomerId: string
+}
+
 export interface ChargeSavedInput extends Omit<InitiateInput, 'returnUrl' | 'cancelUrl'> {
   providerMethodId: string
   providerCustomerId: string
@@ -191,6 +209,7 @@ export interface PaymentAdapter {
   parseWebhook?(input: WebhookInput): Promise<VerifiedEvent>
   savePaymentMethod?(input: SaveMethodInput): Promise<SavedMethod>
   chargeSavedMethod?(input: ChargeSavedInput): Promise<PaymentResult>
+  detachSavedMethod?(input: DetachMethodInput): Promise<void>
 }
 
 /** A factory in config/payments.ts; called once, lazily, by the manager. */

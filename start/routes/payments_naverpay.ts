@@ -1,0 +1,4 @@
+/*
+ * Payment pages for naverpay (built with its adapter).
+ */
+export {}

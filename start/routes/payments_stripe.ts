@@ -1,0 +1,4 @@
+/*
+ * Payment pages for stripe (built with its adapter).
+ */
+export {}

@@ -1,0 +1,4 @@
+/*
+ * Payment pages for toss (built with its adapter).
+ */
+export {}
