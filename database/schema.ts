@@ -10,6 +10,7 @@ import type { MediaKind, StoredRendition, RenditionFormat, RenditionRole } from 
 import type { MediaStatus } from '#media/media_status'
 import type { ShippingAddress } from '#services/orders/shipping_address'
 import type { OrderStatus, StockState } from '#lifecycles/order_lifecycle'
+import type { RefundStatus } from '#lifecycles/refund_status'
 import type { MethodSummary, PaymentSession } from '#payments/types'
 import type { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import type { ProductStatus } from '#lifecycles/product_lifecycle'
@@ -325,6 +326,39 @@ export class OrderSchema extends BaseModel {
   declare userId: number | null
 }
 
+export class PaymentRefundSchema extends BaseModel {
+  static $columns = ['amount', 'createdAt', 'currency', 'failureCode', 'failureReason', 'id', 'idempotencyKey', 'paymentId', 'providerRefundReference', 'reason', 'requestedById', 'sellerOrderId', 'status', 'updatedAt'] as const
+  $columns = PaymentRefundSchema.$columns
+  @column()
+  declare amount: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare currency: string
+  @column()
+  declare failureCode: string | null
+  @column()
+  declare failureReason: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare idempotencyKey: string
+  @column()
+  declare paymentId: number
+  @column()
+  declare providerRefundReference: string | null
+  @column()
+  declare reason: string
+  @column()
+  declare requestedById: number | null
+  @column()
+  declare sellerOrderId: number | null
+  @column()
+  declare status: RefundStatus
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
 export class PaymentWebhookEventSchema extends BaseModel {
   static $columns = ['adapter', 'eventId', 'id', 'outcome', 'paymentId', 'processedAt', 'providerReference', 'receivedAt', 'type'] as const
   $columns = PaymentWebhookEventSchema.$columns
@@ -349,7 +383,7 @@ export class PaymentWebhookEventSchema extends BaseModel {
 }
 
 export class PaymentSchema extends BaseModel {
-  static $columns = ['adapter', 'amount', 'attemptId', 'capturedAmount', 'createdAt', 'currency', 'failureCode', 'failureReason', 'id', 'methodSummary', 'nextAction', 'orderId', 'providerReference', 'refundedAmount', 'status', 'updatedAt'] as const
+  static $columns = ['adapter', 'amount', 'attemptId', 'capturedAmount', 'createdAt', 'currency', 'failureCode', 'failureReason', 'id', 'methodSummary', 'nextAction', 'orderId', 'providerReference', 'refundedAmount', 'saveMethod', 'savedPaymentMethodId', 'status', 'updatedAt'] as const
   $columns = PaymentSchema.$columns
   @column()
   declare adapter: string
@@ -379,6 +413,10 @@ export class PaymentSchema extends BaseModel {
   declare providerReference: string | null
   @column()
   declare refundedAmount: number
+  @column()
+  declare saveMethod: boolean
+  @column()
+  declare savedPaymentMethodId: number | null
   @column()
   declare status: PaymentStatus
   @column.dateTime({ autoCreate: true, autoUpdate: true })
@@ -455,6 +493,33 @@ export class ProductSchema extends BaseModel {
   declare titleEn: string | null
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
+}
+
+export class SavedPaymentMethodSchema extends BaseModel {
+  static $columns = ['adapter', 'brand', 'createdAt', 'expiresAt', 'id', 'lastFour', 'lastUsedAt', 'providerCustomerId', 'providerMethodId', 'updatedAt', 'userId'] as const
+  $columns = SavedPaymentMethodSchema.$columns
+  @column()
+  declare adapter: string
+  @column()
+  declare brand: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare expiresAt: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare lastFour: string | null
+  @column.dateTime()
+  declare lastUsedAt: DateTime | null
+  @column()
+  declare providerCustomerId: string
+  @column()
+  declare providerMethodId: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare userId: number
 }
 
 export class SellerMemberSchema extends BaseModel {

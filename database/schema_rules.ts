@@ -128,6 +128,14 @@ export default {
         },
       },
     },
+    payment_refunds: {
+      columns: {
+        status: {
+          tsType: 'RefundStatus',
+          imports: [{ source: '#lifecycles/refund_status', typeImports: ['RefundStatus'] }],
+        },
+      },
+    },
     payments: {
       columns: {
         status: {

@@ -21,6 +21,8 @@ import PaymentCaptured from '#events/payment_captured'
 import PaymentFailed from '#events/payment_failed'
 import PaymentCanceled from '#events/payment_canceled'
 import RefundIssued from '#events/refund_issued'
+import PaymentHeldForReview from '#events/payment_held_for_review'
+import PaymentAccepted from '#events/payment_accepted'
 
 /** Where the provider sends the shopper back, built per attempt. */
 export interface PaymentUrls {
@@ -33,6 +35,8 @@ const EVENTS = {
   capture: PaymentCaptured,
   fail: PaymentFailed,
   cancel: PaymentCanceled,
+  hold: PaymentHeldForReview,
+  accept: PaymentAccepted,
   refund: RefundIssued,
   refund_part: RefundIssued,
 } as const
