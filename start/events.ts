@@ -47,6 +47,8 @@ import PaymentCaptured from '#events/payment_captured'
 import PaymentFailed from '#events/payment_failed'
 import PaymentCanceled from '#events/payment_canceled'
 import RefundIssued from '#events/refund_issued'
+import PaymentHeldForReview from '#events/payment_held_for_review'
+import PaymentAccepted from '#events/payment_accepted'
 import ShippingPolicyChanged from '#events/shipping_policy_changed'
 
 const audited = [
@@ -92,6 +94,8 @@ const audited = [
   PaymentCaptured,
   PaymentFailed,
   PaymentCanceled,
+  PaymentHeldForReview,
+  PaymentAccepted,
   RefundIssued,
   ShippingPolicyChanged,
 ]

@@ -7,39 +7,21 @@ import type { Actor } from '#audit/actor'
 import { inject } from '@adonisjs/core'
 import config from '@adonisjs/core/services/config'
 import { PaymentManager } from '#payments/payment_manager'
-import type { PaymentResult, PaymentSession } from '#payments/types'
+import type { ConfirmInput, ConfirmedAmount, PaymentResult, PaymentSession } from '#payments/types'
 import { PaymentProviderUnavailableException } from '#payments/errors'
 import { PaymentStatus, paymentLifecycle } from '#lifecycles/payment_lifecycle'
 import { orderLifecycle } from '#lifecycles/order_lifecycle'
 import type { PaymentAction } from '#lifecycles/payment_lifecycle'
 import { InvalidTransitionException } from '#lifecycles/state_machine'
-import { transitionRow } from '#services/orders/row_transition'
+import { applyPaymentAction } from '#services/payments/payment_transitions'
 import { markOrderPaid } from '#services/orders/order_paid'
 import PaymentInitiated from '#events/payment_initiated'
-import PaymentAuthorized from '#events/payment_authorized'
-import PaymentCaptured from '#events/payment_captured'
-import PaymentFailed from '#events/payment_failed'
-import PaymentCanceled from '#events/payment_canceled'
-import RefundIssued from '#events/refund_issued'
-import PaymentHeldForReview from '#events/payment_held_for_review'
-import PaymentAccepted from '#events/payment_accepted'
 
 /** Where the provider sends the shopper back, built per attempt. */
 export interface PaymentUrls {
   returnUrl: (payment: Payment) => string
   cancelUrl: (order: Order) => string
 }
-
-const EVENTS = {
-  authorize: PaymentAuthorized,
-  capture: PaymentCaptured,
-  fail: PaymentFailed,
-  cancel: PaymentCanceled,
-  hold: PaymentHeldForReview,
-  accept: PaymentAccepted,
-  refund: RefundIssued,
-  refund_part: RefundIssued,
-} as const
 
 /**
  * Drives payment attempts through their adapter and state machine. One
@@ -133,7 +115,7 @@ export class PaymentService {
         .firstOrFail()
       const open = await Payment.query({ client: trx })
         .where('orderId', order.id)
-        .whereIn('status', [...paymentLifecycle.sources('capture')])
+        .whereIn('status', [...paymentLifecycle.sources('capture'), PaymentStatus.Review])
         .first()
       if (open) throw new InvalidTransitionException('A payment for this order is still open')
       await trx.from('orders').where('id', order.id).update({ payment_method: adapter })
@@ -146,7 +128,18 @@ export class PaymentService {
   /** The shopper came back from the provider (or submitted the sandbox card form). */
   async confirm(payment: Payment, params: Record<string, string>, actor: Actor) {
     this.#assertOpen(payment)
-    const result = await this.manager.use(payment.adapter).confirm({
+    const adapter = this.manager.use(payment.adapter)
+    const result = await adapter.confirm(this.confirmInput(payment, params))
+    return this.settle(payment, result, actor)
+  }
+
+  /**
+   * What confirm sends the adapter. The same attempt always gives the same
+   * idempotency key, so confirming again after a crash between the provider's
+   * answer and our commit is answered from the provider's record, not charged.
+   */
+  confirmInput(payment: Payment, params: Record<string, string>): ConfirmInput {
+    return {
       attemptId: payment.attemptId,
       idempotencyKey: `${payment.attemptId}:confirm`,
       providerReference: payment.providerReference ?? payment.attemptId,
@@ -154,8 +147,8 @@ export class PaymentService {
       currency: payment.currency,
       capture: 'automatic',
       params,
-    })
-    return this.settle(payment, result, actor)
+      saveMethod: payment.saveMethod,
+    }
   }
 
   /** An admin saw the money arrive (bank transfer) or captures an authorization. */
@@ -180,11 +173,7 @@ export class PaymentService {
   async settle(payment: Payment, result: PaymentResult, actor: Actor): Promise<Payment> {
     if (result.status === 'authorized' || result.status === 'captured') {
       if (result.amount !== payment.amount || result.currency !== payment.currency) {
-        await this.#apply(payment, 'fail', actor, {
-          failure_code: 'amount_mismatch',
-          failure_reason: `The provider confirmed ${result.amount} ${result.currency}, expected ${payment.amount} ${payment.currency}`,
-        })
-        return payment.refresh()
+        return this.#mismatch(payment, result, actor)
       }
       const columns = {
         provider_reference: result.providerReference,
@@ -227,29 +216,72 @@ export class PaymentService {
     return payment.refresh()
   }
 
-  /** Gives captured money back (in part or in full) through the adapter. */
-  async refund(payment: Payment, amount: number, reason: string, actor: Actor) {
-    const refundable = payment.capturedAmount - payment.refundedAmount
-    if (amount <= 0 || amount > refundable) {
+  /**
+   * An admin accepts a payment held for review (the provider took another
+   * amount than the order's, and the shop keeps it): the payment counts as
+   * captured and the order is paid. Money in another currency cannot be
+   * accepted; it can only be refunded.
+   */
+  async acceptReview(payment: Payment, actor: Actor): Promise<Payment> {
+    const order = await Order.findOrFail(payment.orderId)
+    if (payment.currency !== order.currency) {
       throw new InvalidTransitionException(
-        `Cannot refund ${amount}: ${refundable} of this payment is refundable`
+        'This payment is in another currency than its order; refund it instead'
       )
     }
-    const result = await this.manager.use(payment.adapter).refund({
-      attemptId: payment.attemptId,
-      idempotencyKey: `${payment.attemptId}:refund:${payment.refundedAmount}:${amount}`,
-      providerReference: payment.providerReference ?? payment.attemptId,
-      amount,
-      currency: payment.currency,
-      reason,
-    })
-    if (result.status === 'declined') {
-      throw new InvalidTransitionException(`The provider refused the refund: ${result.reason}`)
+    if (await this.#apply(payment, 'accept', actor)) {
+      await payment.refresh()
+      if (!(await markOrderPaid(payment.orderId, actor))) {
+        await this.refund(payment, payment.capturedAmount, 'The order can no longer be paid', actor)
+      }
     }
-    const total = payment.refundedAmount + amount
-    await this.#apply(payment, total === payment.capturedAmount ? 'refund' : 'refund_part', actor, {
-      refunded_amount: total,
+    return payment.refresh()
+  }
+
+  /**
+   * The provider confirmed another amount or currency than the order's (a
+   * tampered amount, a provider-side discount). Captured money is held for
+   * review, with what was confirmed recorded, and the admins are alerted by
+   * the PaymentHeldForReview listener; the order is not marked paid. An
+   * authorization is voided at the provider instead, since nothing was taken.
+   */
+  async #mismatch(payment: Payment, result: PaymentResult & ConfirmedAmount, actor: Actor) {
+    const reason =
+      `The provider confirmed ${result.amount} ${result.currency}, ` +
+      `expected ${payment.amount} ${payment.currency}`
+    if (result.status === 'authorized') {
+      await this.manager.use(payment.adapter).cancel({
+        attemptId: payment.attemptId,
+        idempotencyKey: `${payment.attemptId}:cancel`,
+        providerReference: result.providerReference,
+        reason,
+      })
+      await this.#apply(payment, 'fail', actor, {
+        provider_reference: result.providerReference,
+        failure_code: 'amount_mismatch',
+        failure_reason: reason,
+      })
+      return payment.refresh()
+    }
+    await this.#apply(payment, 'hold', actor, {
+      provider_reference: result.providerReference,
+      method_summary: 'method' in result && result.method ? JSON.stringify(result.method) : null,
+      captured_amount: result.amount,
+      currency: result.currency,
+      failure_code: result.currency === payment.currency ? 'amount_mismatch' : 'currency_mismatch',
+      failure_reason: reason,
     })
+    return payment.refresh()
+  }
+
+  /**
+   * Gives captured money back (in part or in full) through RefundService,
+   * which records each refund before calling the provider so it happens once.
+   */
+  async refund(payment: Payment, amount: number, reason: string, actor: Actor) {
+    // Imported here, not at the top: RefundService is the refunds' own module.
+    const { RefundService } = await import('#services/payments/refund_service')
+    await new RefundService(this.manager).refund(payment, { amount, reason }, actor)
     return payment.refresh()
   }
 
@@ -277,27 +309,7 @@ export class PaymentService {
   }
 
   /** Conditional transition plus its typed event; false when someone else already moved it. */
-  async #apply(
-    payment: Payment,
-    action: PaymentAction,
-    actor: Actor,
-    columns: Record<string, unknown> = {}
-  ): Promise<boolean> {
-    const before = payment.status
-    const moved = await db.transaction((trx) =>
-      transitionRow(trx, 'payments', payment.id, paymentLifecycle, action, columns)
-    )
-    if (!moved) return false
-    await payment.refresh()
-    await EVENTS[action].dispatch(payment, actor, {
-      before: { status: before },
-      after: {
-        status: payment.status,
-        capturedAmount: payment.capturedAmount,
-        refundedAmount: payment.refundedAmount,
-        failureCode: payment.failureCode,
-      },
-    })
-    return true
+  #apply(payment: Payment, action: PaymentAction, actor: Actor, columns?: Record<string, unknown>) {
+    return applyPaymentAction(payment, action, actor, columns)
   }
 }
