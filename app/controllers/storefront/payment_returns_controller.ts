@@ -18,7 +18,7 @@ export default class PaymentReturnsController {
   async show(ctx: HttpContext) {
     const { auth, request, response, session, i18n } = ctx
     const { payment, order } = await viewerPayment(ctx)
-    if (isOpen(payment)) {
+    if (isOpen(payment) || this.payments.awaitsSavedMethod(payment)) {
       try {
         const params = Object.fromEntries(
           Object.entries(request.qs()).map(([name, value]) => [name, String(value)])

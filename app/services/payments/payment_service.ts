@@ -7,7 +7,14 @@ import type { Actor } from '#audit/actor'
 import { inject } from '@adonisjs/core'
 import config from '@adonisjs/core/services/config'
 import { PaymentManager } from '#payments/payment_manager'
-import type { ConfirmInput, ConfirmedAmount, PaymentResult, PaymentSession } from '#payments/types'
+import { SavedMethods } from '#services/payments/saved_methods'
+import { holdMismatch } from '#services/payments/payment_review'
+import type {
+  ConfirmInput,
+  PaymentCustomer,
+  PaymentResult,
+  PaymentSession,
+} from '#payments/types'
 import { PaymentProviderUnavailableException } from '#payments/errors'
 import { PaymentStatus, paymentLifecycle } from '#lifecycles/payment_lifecycle'
 import { orderLifecycle } from '#lifecycles/order_lifecycle'
@@ -33,7 +40,10 @@ export interface PaymentUrls {
 export class PaymentService {
   readonly urls: PaymentUrls
 
-  constructor(readonly manager: PaymentManager) {
+  constructor(
+    readonly manager: PaymentManager,
+    readonly savedMethods: SavedMethods
+  ) {
     const appUrl = config.get<string>('app.appUrl', '')
     this.urls = {
       returnUrl: (payment) => `${appUrl}/payments/${payment.attemptId}/return`,
@@ -75,11 +85,12 @@ export class PaymentService {
         amount: payment.amount,
         currency: payment.currency,
         description: `Order ${order.number}`,
-        customer: { email: order.email, name: order.shippingAddress.name },
+        customer: await this.#customer(payment, order),
         returnUrl: this.urls.returnUrl(payment),
         cancelUrl: this.urls.cancelUrl(order),
         capture: 'automatic',
         expiresAt: (order.expiresAt ?? order.createdAt).toJSDate(),
+        saveMethod: payment.saveMethod,
       })
     } catch (error) {
       if (!(error instanceof PaymentProviderUnavailableException)) throw error
@@ -127,10 +138,24 @@ export class PaymentService {
 
   /** The shopper came back from the provider (or submitted the sandbox card form). */
   async confirm(payment: Payment, params: Record<string, string>, actor: Actor) {
-    this.#assertOpen(payment)
     const adapter = this.manager.use(payment.adapter)
-    const result = await adapter.confirm(this.confirmInput(payment, params))
+    if (this.awaitsSavedMethod(payment)) {
+      // A webhook settled it first; the shopper's return still brings the method to keep.
+      const result = await adapter.confirm(await this.confirmInput(payment, params))
+      if ('savedMethod' in result && result.savedMethod) {
+        await this.savedMethods.remember(payment, result.savedMethod)
+      }
+      return payment.refresh()
+    }
+    this.#assertOpen(payment)
+    const result = await adapter.confirm(await this.confirmInput(payment, params))
     return this.settle(payment, result, actor)
+  }
+
+  /** A paid attempt whose shopper asked to save the method, not saved yet. */
+  awaitsSavedMethod(payment: Payment): boolean {
+    const paid = payment.status === PaymentStatus.Captured
+    return paid && payment.saveMethod && payment.savedPaymentMethodId === null
   }
 
   /**
@@ -138,7 +163,8 @@ export class PaymentService {
    * idempotency key, so confirming again after a crash between the provider's
    * answer and our commit is answered from the provider's record, not charged.
    */
-  confirmInput(payment: Payment, params: Record<string, string>): ConfirmInput {
+  async confirmInput(payment: Payment, params: Record<string, string>): Promise<ConfirmInput> {
+    const order = payment.saveMethod ? await Order.findOrFail(payment.orderId) : null
     return {
       attemptId: payment.attemptId,
       idempotencyKey: `${payment.attemptId}:confirm`,
@@ -148,6 +174,19 @@ export class PaymentService {
       capture: 'automatic',
       params,
       saveMethod: payment.saveMethod,
+      customer: order ? await this.#customer(payment, order) : undefined,
+    }
+  }
+
+  /** The shopper as the provider knows them; their provider customer id when they save a method. */
+  async #customer(payment: Payment, order: Order): Promise<PaymentCustomer> {
+    const reuse = payment.saveMethod && order.userId !== null
+    return {
+      email: order.email,
+      name: order.shippingAddress.name,
+      providerCustomerId: reuse
+        ? await this.savedMethods.customerIdFor(order.userId!, payment.adapter)
+        : null,
     }
   }
 
@@ -173,11 +212,14 @@ export class PaymentService {
   async settle(payment: Payment, result: PaymentResult, actor: Actor): Promise<Payment> {
     if (result.status === 'authorized' || result.status === 'captured') {
       if (result.amount !== payment.amount || result.currency !== payment.currency) {
-        return this.#mismatch(payment, result, actor)
+        return holdMismatch(this.manager, payment, result, actor)
       }
       const columns = {
         provider_reference: result.providerReference,
         method_summary: result.method ? JSON.stringify(result.method) : null,
+      }
+      if (result.savedMethod && payment.saveMethod) {
+        await this.savedMethods.remember(payment, result.savedMethod)
       }
       if (result.status === 'authorized') {
         await this.#apply(payment, 'authorize', actor, columns)
@@ -235,42 +277,6 @@ export class PaymentService {
         await this.refund(payment, payment.capturedAmount, 'The order can no longer be paid', actor)
       }
     }
-    return payment.refresh()
-  }
-
-  /**
-   * The provider confirmed another amount or currency than the order's (a
-   * tampered amount, a provider-side discount). Captured money is held for
-   * review, with what was confirmed recorded, and the admins are alerted by
-   * the PaymentHeldForReview listener; the order is not marked paid. An
-   * authorization is voided at the provider instead, since nothing was taken.
-   */
-  async #mismatch(payment: Payment, result: PaymentResult & ConfirmedAmount, actor: Actor) {
-    const reason =
-      `The provider confirmed ${result.amount} ${result.currency}, ` +
-      `expected ${payment.amount} ${payment.currency}`
-    if (result.status === 'authorized') {
-      await this.manager.use(payment.adapter).cancel({
-        attemptId: payment.attemptId,
-        idempotencyKey: `${payment.attemptId}:cancel`,
-        providerReference: result.providerReference,
-        reason,
-      })
-      await this.#apply(payment, 'fail', actor, {
-        provider_reference: result.providerReference,
-        failure_code: 'amount_mismatch',
-        failure_reason: reason,
-      })
-      return payment.refresh()
-    }
-    await this.#apply(payment, 'hold', actor, {
-      provider_reference: result.providerReference,
-      method_summary: 'method' in result && result.method ? JSON.stringify(result.method) : null,
-      captured_amount: result.amount,
-      currency: result.currency,
-      failure_code: result.currency === payment.currency ? 'amount_mismatch' : 'currency_mismatch',
-      failure_reason: reason,
-    })
     return payment.refresh()
   }
 

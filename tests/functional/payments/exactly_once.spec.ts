@@ -89,7 +89,7 @@ test.group('Payments | exactly once', (group) => {
 
     // The first confirm reaches KakaoPay and is approved there; the process
     // then dies, so nothing of it is written on our side.
-    const lost = await adapter.confirm(service.confirmInput(payment, params))
+    const lost = await adapter.confirm(await service.confirmInput(payment, params))
     assert.equal(lost.status, 'captured')
     await payment.refresh()
     assert.equal(payment.status, PaymentStatus.Pending)
