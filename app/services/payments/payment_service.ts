@@ -9,12 +9,7 @@ import config from '@adonisjs/core/services/config'
 import { PaymentManager } from '#payments/payment_manager'
 import { SavedMethods } from '#services/payments/saved_methods'
 import { holdMismatch } from '#services/payments/payment_review'
-import type {
-  ConfirmInput,
-  PaymentCustomer,
-  PaymentResult,
-  PaymentSession,
-} from '#payments/types'
+import type { ConfirmInput, PaymentCustomer, PaymentResult, PaymentSession } from '#payments/types'
 import { PaymentProviderUnavailableException } from '#payments/errors'
 import { PaymentStatus, paymentLifecycle } from '#lifecycles/payment_lifecycle'
 import { orderLifecycle } from '#lifecycles/order_lifecycle'
