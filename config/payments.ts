@@ -3,6 +3,10 @@ import env from '#start/env'
 import { adapters, defineConfig } from '#payments/define_config'
 import { paymentPageOrigins } from '#payments/page_origins'
 import { kakaopayAdapter } from '#payments/adapters/kakaopay_adapter'
+import { stripeAdapter } from '#payments/adapters/stripe_adapter'
+import { tossAdapter } from '#payments/adapters/toss_adapter'
+import { naverPayAdapter } from '#payments/adapters/naverpay_adapter'
+import { providerEnabled, secret } from '#payments/env_keys'
 
 /** The sandbox's own key unless TEST_CARD_SECRET is set, so it never equals APP_KEY. */
 const testCardSecret =
@@ -28,13 +32,50 @@ export default defineConfig({
     ...(env.get('TEST_CARD_ENABLED', true)
       ? { test_card: adapters.testCard({ secret: testCardSecret }) }
       : {}),
-    // 카카오페이: enabled by setting its secret key (the CID defaults to the test CID).
-    ...(env.get('KAKAOPAY_SECRET_KEY')
+    // Each provider is switched on by setting any of its keys (app/payments/env_keys.ts);
+    // a missing one then stops the boot with its name.
+    ...(providerEnabled('stripe')
+      ? {
+          stripe: stripeAdapter({
+            secretKey: secret('STRIPE_SECRET_KEY'),
+            publishableKey: env.get('STRIPE_PUBLISHABLE_KEY'),
+            webhookSecret: secret('STRIPE_WEBHOOK_SECRET'),
+            apiUrl: env.get('STRIPE_API_URL'),
+            jsUrl: env.get('STRIPE_JS_URL'),
+          }),
+        }
+      : {}),
+    // 토스페이먼츠: card payments through its window, and billing keys for one-click.
+    ...(providerEnabled('toss')
+      ? {
+          toss: tossAdapter({
+            clientKey: env.get('TOSS_CLIENT_KEY'),
+            secretKey: secret('TOSS_SECRET_KEY'),
+            apiUrl: env.get('TOSS_API_URL'),
+            jsUrl: env.get('TOSS_JS_URL'),
+          }),
+        }
+      : {}),
+    // 카카오페이: the CID defaults to the test CID.
+    ...(providerEnabled('kakaopay')
       ? {
           kakaopay: kakaopayAdapter({
-            secretKey: env.get('KAKAOPAY_SECRET_KEY')?.release(),
+            secretKey: secret('KAKAOPAY_SECRET_KEY'),
             cid: env.get('KAKAOPAY_CID', 'TC0ONETIME'),
             apiUrl: env.get('KAKAOPAY_API_URL'),
+          }),
+        }
+      : {}),
+    // 네이버페이: development mode unless NAVERPAY_MODE=production.
+    ...(providerEnabled('naverpay')
+      ? {
+          naverpay: naverPayAdapter({
+            partnerId: env.get('NAVERPAY_PARTNER_ID'),
+            clientId: env.get('NAVERPAY_CLIENT_ID'),
+            clientSecret: secret('NAVERPAY_CLIENT_SECRET'),
+            chainId: env.get('NAVERPAY_CHAIN_ID'),
+            mode: env.get('NAVERPAY_MODE'),
+            apiUrl: env.get('NAVERPAY_API_URL'),
           }),
         }
       : {}),

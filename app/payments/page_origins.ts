@@ -1,5 +1,6 @@
 import env from '#start/env'
 import config from '@adonisjs/core/services/config'
+import { providerEnabled } from '#payments/env_keys'
 
 export interface PageOrigins {
   scripts: string[]
@@ -19,21 +20,21 @@ interface ProviderPage {
 
 const PROVIDERS: ProviderPage[] = [
   {
-    enabled: Boolean(env.get('STRIPE_SECRET_KEY')),
+    enabled: providerEnabled('stripe'),
     jsUrl: env.get('STRIPE_JS_URL'),
     scripts: ['https://js.stripe.com'],
     frames: ['https://js.stripe.com', 'https://hooks.stripe.com'],
     connects: ['https://api.stripe.com'],
   },
   {
-    enabled: Boolean(env.get('TOSS_SECRET_KEY')),
+    enabled: providerEnabled('toss'),
     jsUrl: env.get('TOSS_JS_URL'),
     scripts: ['https://js.tosspayments.com'],
     frames: ['https://*.tosspayments.com'],
     connects: ['https://*.tosspayments.com'],
   },
   {
-    enabled: Boolean(env.get('NAVERPAY_CLIENT_SECRET')),
+    enabled: providerEnabled('naverpay'),
     jsUrl: env.get('NAVERPAY_JS_URL'),
     scripts: ['https://nsp.pay.naver.com'],
     frames: [],
