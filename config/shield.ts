@@ -19,7 +19,7 @@ export default defineConfig({
       mediaSrc: [`'self'`, 'blob:'],
       objectSrc: [`'none'`],
       frameAncestors: [`'none'`],
-      formAction: [`'self'`],
+      formAction: [`'self'`, cspOrigins('forms')],
     },
     reportOnly: false,
   },

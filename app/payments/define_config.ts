@@ -32,7 +32,7 @@ export function defineConfig<Adapters extends Record<string, PaymentAdapterFacto
         `(registered: ${Object.keys(config.adapters).join(', ') || 'none'})`
     )
   }
-  return { ...config, pageOrigins: config.pageOrigins ?? { scripts: [], frames: [], connects: [] } }
+  return { ...config, pageOrigins: config.pageOrigins ?? { scripts: [], frames: [], connects: [], forms: [] } }
 }
 
 /**

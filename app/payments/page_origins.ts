@@ -6,6 +6,8 @@ export interface PageOrigins {
   scripts: string[]
   frames: string[]
   connects: string[]
+  /** Where a submitted form may lead, redirects included (the checkout's POST to a provider's page). */
+  forms: string[]
 }
 
 /** Where a provider's browser SDK comes from, and what else it needs to reach. */
@@ -16,6 +18,9 @@ interface ProviderPage {
   scripts: string[]
   frames: string[]
   connects: string[]
+  forms: string[]
+  /** Set when the provider's API is another copy (tests); its pages are then served there too. */
+  apiUrl?: string | undefined
 }
 
 const PROVIDERS: ProviderPage[] = [
@@ -25,6 +30,7 @@ const PROVIDERS: ProviderPage[] = [
     scripts: ['https://js.stripe.com'],
     frames: ['https://js.stripe.com', 'https://hooks.stripe.com'],
     connects: ['https://api.stripe.com'],
+    forms: [],
   },
   {
     enabled: providerEnabled('toss'),
@@ -32,6 +38,7 @@ const PROVIDERS: ProviderPage[] = [
     scripts: ['https://js.tosspayments.com'],
     frames: ['https://*.tosspayments.com'],
     connects: ['https://*.tosspayments.com'],
+    forms: [],
   },
   {
     enabled: providerEnabled('naverpay'),
@@ -39,21 +46,42 @@ const PROVIDERS: ProviderPage[] = [
     scripts: ['https://nsp.pay.naver.com'],
     frames: [],
     connects: [],
+    forms: [],
+  },
+  {
+    enabled: providerEnabled('kakaopay'),
+    jsUrl: undefined,
+    scripts: [],
+    frames: [],
+    connects: [],
+    forms: ['https://online-pay.kakao.com'],
+    apiUrl: env.get('KAKAOPAY_API_URL'),
+  },
+  {
+    enabled: providerEnabled('paypal'),
+    jsUrl: undefined,
+    scripts: [],
+    frames: [],
+    connects: [],
+    forms: ['https://www.paypal.com', 'https://www.sandbox.paypal.com'],
+    apiUrl: env.get('PAYPAL_API_URL'),
   },
 ]
 
 /**
  * The origins the payment pages may load scripts, frames and requests from,
- * for the providers that are switched on only; config/shield.ts adds them to
- * the CSP. A provider whose SDK URL is overridden gets that origin alone.
+ * and the provider pages the checkout form may redirect to, for the providers
+ * that are switched on only; config/shield.ts adds them to the CSP. A provider
+ * whose SDK or API URL is overridden gets that origin alone.
  */
 export function paymentPageOrigins(): PageOrigins {
-  const origins: PageOrigins = { scripts: [], frames: [], connects: [] }
+  const origins: PageOrigins = { scripts: [], frames: [], connects: [], forms: [] }
   for (const provider of PROVIDERS.filter((entry) => entry.enabled)) {
     const own = provider.jsUrl ? [new URL(provider.jsUrl).origin] : null
     origins.scripts.push(...(own ?? provider.scripts))
     origins.frames.push(...(own ?? provider.frames))
     origins.connects.push(...(own ?? provider.connects))
+    origins.forms.push(...(provider.apiUrl ? [new URL(provider.apiUrl).origin] : provider.forms))
   }
   return origins
 }
@@ -63,5 +91,8 @@ export function paymentPageOrigins(): PageOrigins {
  * (config/payments.ts), so tests can point the pages at local provider servers.
  */
 export function cspOrigins(kind: keyof PageOrigins) {
-  return () => config.get<PageOrigins | undefined>('payments.pageOrigins')?.[kind].join(' ') ?? ''
+  return () => {
+    const origins = config.get<Partial<PageOrigins> | undefined>('payments.pageOrigins')
+    return origins?.[kind]?.join(' ') ?? ''
+  }
 }
