@@ -32,7 +32,10 @@ export function defineConfig<Adapters extends Record<string, PaymentAdapterFacto
         `(registered: ${Object.keys(config.adapters).join(', ') || 'none'})`
     )
   }
-  return { ...config, pageOrigins: config.pageOrigins ?? { scripts: [], frames: [], connects: [], forms: [] } }
+  return {
+    ...config,
+    pageOrigins: config.pageOrigins ?? { scripts: [], frames: [], connects: [], forms: [] },
+  }
 }
 
 /**
