@@ -4,6 +4,7 @@ import { adapters, defineConfig } from '#payments/define_config'
 import { paymentPageOrigins } from '#payments/page_origins'
 import { kakaopayAdapter } from '#payments/adapters/kakaopay_adapter'
 import { stripeAdapter } from '#payments/adapters/stripe_adapter'
+import { paypalAdapter } from '#payments/adapters/paypal_adapter'
 import { tossAdapter } from '#payments/adapters/toss_adapter'
 import { naverPayAdapter } from '#payments/adapters/naverpay_adapter'
 import { providerEnabled, secret } from '#payments/env_keys'
@@ -45,6 +46,20 @@ export default defineConfig({
           }),
         }
       : {}),
+    // PayPal (Orders v2). PayPal does not take KRW: with a STORE_CURRENCY it
+    // does not take, the server refuses to start.
+    ...(providerEnabled('paypal')
+      ? {
+          paypal: paypalAdapter({
+            clientId: env.get('PAYPAL_CLIENT_ID'),
+            clientSecret: secret('PAYPAL_CLIENT_SECRET'),
+            webhookId: env.get('PAYPAL_WEBHOOK_ID'),
+            environment: env.get('PAYPAL_ENVIRONMENT', 'sandbox'),
+            apiUrl: env.get('PAYPAL_API_URL'),
+            currency: env.get('STORE_CURRENCY', 'KRW'),
+          }),
+        }
+      : {}),
     // 토스페이먼츠: card payments through its window, and billing keys for one-click.
     ...(providerEnabled('toss')
       ? {
@@ -76,6 +91,7 @@ export default defineConfig({
             chainId: env.get('NAVERPAY_CHAIN_ID'),
             mode: env.get('NAVERPAY_MODE'),
             apiUrl: env.get('NAVERPAY_API_URL'),
+            jsUrl: env.get('NAVERPAY_JS_URL'),
           }),
         }
       : {}),

@@ -47,6 +47,8 @@ import PaymentCaptured from '#events/payment_captured'
 import PaymentFailed from '#events/payment_failed'
 import PaymentCanceled from '#events/payment_canceled'
 import RefundIssued from '#events/refund_issued'
+import RefundRequested from '#events/refund_requested'
+import RefundFailed from '#events/refund_failed'
 import PaymentHeldForReview from '#events/payment_held_for_review'
 import PaymentAccepted from '#events/payment_accepted'
 import ShippingPolicyChanged from '#events/shipping_policy_changed'
@@ -96,7 +98,9 @@ const audited = [
   PaymentCanceled,
   PaymentHeldForReview,
   PaymentAccepted,
+  RefundRequested,
   RefundIssued,
+  RefundFailed,
   ShippingPolicyChanged,
 ]
 
@@ -108,3 +112,4 @@ emitter.on(OrderPlaced, [listeners.SendOrderMails, 'placed'])
 emitter.on(OrderPaid, [listeners.SendOrderMails, 'paid'])
 emitter.on(SellerOrderPaid, [listeners.SendOrderMails, 'sellerPaid'])
 emitter.on(SellerOrderShipped, [listeners.SendOrderMails, 'shipped'])
+emitter.on(PaymentHeldForReview, [listeners.AlertPaymentReview])

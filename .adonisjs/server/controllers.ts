@@ -7,6 +7,7 @@ export const controllers = {
   account: {
     Addresses: () => import('#controllers/account/addresses_controller'),
     Orders: () => import('#controllers/account/orders_controller'),
+    PaymentMethods: () => import('#controllers/account/payment_methods_controller'),
     Profile: () => import('#controllers/account/profile_controller'),
   },
   admin: {
@@ -56,11 +57,14 @@ export const controllers = {
     Checkout: () => import('#controllers/storefront/checkout_controller'),
     Home: () => import('#controllers/storefront/home_controller'),
     Locale: () => import('#controllers/storefront/locale_controller'),
+    NaverpayPayments: () => import('#controllers/storefront/naverpay_payments_controller'),
     Orders: () => import('#controllers/storefront/orders_controller'),
     PaymentReturns: () => import('#controllers/storefront/payment_returns_controller'),
     Products: () => import('#controllers/storefront/products_controller'),
     Sellers: () => import('#controllers/storefront/sellers_controller'),
+    StripePayments: () => import('#controllers/storefront/stripe_payments_controller'),
     TestCard: () => import('#controllers/storefront/test_card_controller'),
+    TossPayments: () => import('#controllers/storefront/toss_payments_controller'),
   },
   webhooks: {
     PaymentWebhooks: () => import('#controllers/webhooks/payment_webhooks_controller'),

@@ -13,6 +13,8 @@ export type ScannedRoutes = {
     'account.addresses.store': { paramsTuple?: []; params?: {} }
     'account.addresses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.addresses.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.payment_methods.index': { paramsTuple?: []; params?: {} }
+    'account.payment_methods.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.application.show': { paramsTuple?: []; params?: {} }
     'seller.application.store': { paramsTuple?: []; params?: {} }
     'seller.dashboard': { paramsTuple?: []; params?: {} }
@@ -56,7 +58,13 @@ export type ScannedRoutes = {
     'admin.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.orders.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.payments.receive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.payments.refund': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.payments.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.refunds.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit.index': { paramsTuple?: []; params?: {} }
+    'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.naverpay.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'home': { paramsTuple?: []; params?: {} }
     'search': { paramsTuple?: []; params?: {} }
     'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -118,6 +126,7 @@ export type ScannedRoutes = {
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'account.edit': { paramsTuple?: []; params?: {} }
+    'account.payment_methods.index': { paramsTuple?: []; params?: {} }
     'seller.application.show': { paramsTuple?: []; params?: {} }
     'seller.dashboard': { paramsTuple?: []; params?: {} }
     'seller.products.index': { paramsTuple?: []; params?: {} }
@@ -137,6 +146,9 @@ export type ScannedRoutes = {
     'admin.orders.index': { paramsTuple?: []; params?: {} }
     'admin.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit.index': { paramsTuple?: []; params?: {} }
+    'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.naverpay.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'home': { paramsTuple?: []; params?: {} }
     'search': { paramsTuple?: []; params?: {} }
     'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -166,6 +178,7 @@ export type ScannedRoutes = {
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'account.edit': { paramsTuple?: []; params?: {} }
+    'account.payment_methods.index': { paramsTuple?: []; params?: {} }
     'seller.application.show': { paramsTuple?: []; params?: {} }
     'seller.dashboard': { paramsTuple?: []; params?: {} }
     'seller.products.index': { paramsTuple?: []; params?: {} }
@@ -185,6 +198,9 @@ export type ScannedRoutes = {
     'admin.orders.index': { paramsTuple?: []; params?: {} }
     'admin.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit.index': { paramsTuple?: []; params?: {} }
+    'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.naverpay.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'home': { paramsTuple?: []; params?: {} }
     'search': { paramsTuple?: []; params?: {} }
     'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -230,6 +246,9 @@ export type ScannedRoutes = {
     'admin.categories.store': { paramsTuple?: []; params?: {} }
     'admin.orders.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.payments.receive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.payments.refund': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.payments.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.refunds.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'locale.update': { paramsTuple?: []; params?: {} }
     'signup.store': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
@@ -270,6 +289,7 @@ export type ScannedRoutes = {
   }
   DELETE: {
     'account.addresses.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.payment_methods.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.products.media.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'mediaId': ParamValue} }
     'admin.categories.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cart.items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -118,28 +118,47 @@ export const commercePaths = {
       requestBody: {
         required: true,
         content: json(
-          record({
-            cartId: uuid,
-            email: { type: 'string', format: 'email', maxLength: 254 },
-            shippingAddress: {
-              ...commerceSchemas.ShippingAddress,
-              description: 'Korea: 5-digit postalCode; elsewhere city is required too',
-              properties: {
-                ...commerceSchemas.ShippingAddress.properties,
-                line2: { type: 'string', maxLength: 200 },
-                city: { type: 'string', maxLength: 100 },
-                region: { type: 'string', maxLength: 100 },
+          record(
+            {
+              cartId: uuid,
+              email: { type: 'string', format: 'email', maxLength: 254 },
+              shippingAddress: {
+                ...commerceSchemas.ShippingAddress,
+                description: 'Korea: 5-digit postalCode; elsewhere city is required too',
+                properties: {
+                  ...commerceSchemas.ShippingAddress.properties,
+                  line2: { type: 'string', maxLength: 200 },
+                  city: { type: 'string', maxLength: 100 },
+                  region: { type: 'string', maxLength: 100 },
+                },
+              },
+              paymentMethod: {
+                ...string,
+                description: 'An enabled payment adapter, e.g. bank_transfer',
+              },
+              saveMethod: {
+                type: 'boolean',
+                description:
+                  'Signed-in customers: keep the method for one-click payments ' +
+                  '(adapters whose capabilities include savedMethods)',
+              },
+              savedMethodId: {
+                type: 'integer',
+                minimum: 1,
+                description:
+                  'Signed-in customers: charge this saved method of theirs at once (one-click); ' +
+                  'its adapter replaces paymentMethod. Anyone else’s is a 422 and nothing is written',
               },
             },
-            paymentMethod: {
-              ...string,
-              description: 'An enabled payment adapter, e.g. bank_transfer',
-            },
-          })
+            ['saveMethod', 'savedMethodId']
+          )
         ),
       },
       responses: {
-        '201': dataResponse('The order, waiting for payment', ref('PlacedOrder')),
+        '201': dataResponse(
+          'The order, waiting for payment (or paid, or declined, when a saved method was charged)',
+          ref('PlacedOrder')
+        ),
         '409': commerceError(
           'E_OUT_OF_STOCK (one entry per short variant) or E_CART_CHANGED; nothing was written'
         ),

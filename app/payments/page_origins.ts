@@ -27,8 +27,8 @@ const PROVIDERS: ProviderPage[] = [
   {
     enabled: providerEnabled('stripe'),
     jsUrl: env.get('STRIPE_JS_URL'),
-    scripts: ['https://js.stripe.com'],
-    frames: ['https://js.stripe.com', 'https://hooks.stripe.com'],
+    scripts: ['https://js.stripe.com', 'https://*.js.stripe.com'],
+    frames: ['https://js.stripe.com', 'https://*.js.stripe.com', 'https://hooks.stripe.com'],
     connects: ['https://api.stripe.com'],
     forms: [],
   },

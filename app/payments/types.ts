@@ -161,6 +161,8 @@ export interface VerifiedEvent {
   amount?: number
   currency?: string
   occurredAt: Date
+  /** The method a paid payment kept for one-click payments, when the provider names it. */
+  savedMethod?: SavedMethod
 }
 
 export interface WebhookInput {

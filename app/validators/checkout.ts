@@ -55,10 +55,24 @@ export const shippingAddressSchema = vine
 /**
  * Placing an order. Anything else the client sends (prices, totals,
  * shipping fees) is dropped by the validator and recomputed on the server.
+ * `savedMethodId` pays with one of the customer's saved methods at once;
+ * `saveMethod` keeps the method used for next time.
  */
 export const checkoutValidator = vine.create({
   cartId: vine.string().trim().uuid(),
   email: vine.string().trim().email().maxLength(254),
   shippingAddress: shippingAddressSchema,
   paymentMethod: vine.string().trim().maxLength(40),
+  saveMethod: vine.boolean().optional(),
+  savedMethodId: vine.number().withoutDecimals().positive().optional(),
 })
+
+/** How the checkout page offers a saved method in its payment choices: `saved:<id>`. */
+export const SAVED_METHOD_CHOICE = 'saved:'
+
+/** The checkout form's fields with a saved-method choice read as `savedMethodId`. */
+export function withSavedMethodChoice(fields: Record<string, unknown>): Record<string, unknown> {
+  const choice = fields.paymentMethod
+  if (typeof choice !== 'string' || !choice.startsWith(SAVED_METHOD_CHOICE)) return fields
+  return { ...fields, savedMethodId: choice.slice(SAVED_METHOD_CHOICE.length) }
+}

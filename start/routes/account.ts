@@ -4,7 +4,7 @@ import { middleware } from '#start/kernel'
 
 /*
  * The customer's own account. Address routes check ownership with
- * AddressPolicy.
+ * AddressPolicy; saved payment methods are looked up among the customer's own.
  */
 router
   .group(() => {
@@ -16,6 +16,12 @@ router
     router
       .delete('/addresses/:id', [controllers.account.Addresses, 'destroy'])
       .as('addresses.destroy')
+    router
+      .get('/payment-methods', [controllers.account.PaymentMethods, 'index'])
+      .as('payment_methods.index')
+    router
+      .delete('/payment-methods/:id', [controllers.account.PaymentMethods, 'destroy'])
+      .as('payment_methods.destroy')
   })
   .prefix('/account')
   .as('account')

@@ -39,6 +39,15 @@ router
     router
       .post('/payments/:id/receive', [controllers.admin.Payments, 'receive'])
       .as('payments.receive')
+    router
+      .post('/payments/:id/refunds', [controllers.admin.Payments, 'refund'])
+      .as('payments.refund')
+    router
+      .post('/payments/:id/accept', [controllers.admin.Payments, 'accept'])
+      .as('payments.accept')
+    router
+      .post('/refunds/:id/retry', [controllers.admin.Payments, 'retryRefund'])
+      .as('refunds.retry')
 
     router
       .get('/audit', [controllers.admin.AuditEvents, 'index'])

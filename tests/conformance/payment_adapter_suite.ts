@@ -41,6 +41,18 @@ export interface PaymentScenario {
   savedMethod?: { approve: Params; decline?: Params }
   /** A correctly signed webhook about a payment; required when `capabilities.webhooks`. */
   webhook?(context: ScenarioContext): WebhookInput | Promise<WebhookInput>
+  /**
+   * For providers that do not sign their webhooks (Toss's payment events):
+   * the adapter verifies a delivery by fetching the payment and reports what
+   * the provider answers. With this hook, `webhook` is called on a captured
+   * payment and the signature test is replaced by these two deliveries.
+   */
+  webhookRefetch?: {
+    /** A body claiming the payment was captured; the shopper only approved it in the window. */
+    forged(context: ScenarioContext): WebhookInput | Promise<WebhookInput>
+    /** A well-formed delivery about a payment the provider does not have. */
+    unknown(context: ScenarioContext): WebhookInput | Promise<WebhookInput>
+  }
 }
 
 const AMOUNT = 12_900
@@ -263,7 +275,43 @@ export function paymentAdapterSuite(options: {
         () => context.adapter.parseWebhook!({ ...webhook, rawBody: `${webhook.rawBody} ` }),
         InvalidWebhookSignatureException
       )
-    }).skip(lacks('webhooks'), 'no webhooks')
+    }).skip(() => lacks('webhooks')() || Boolean(scenario.webhookRefetch), 'no signed webhooks')
+
+    test('reports a captured payment from a webhook it verified with the provider', async ({
+      assert,
+    }) => {
+      const payment = await captured()
+      const webhook = await needs(scenario.webhook, 'webhook')(payment)
+      const event = await payment.adapter.parseWebhook!(webhook)
+      assert.containsSubset(event, {
+        type: 'payment.captured',
+        providerReference: payment.providerReference,
+        amount: money.amount,
+        currency: money.currency,
+      })
+      assert.isNotEmpty(event.id)
+      assert.instanceOf(event.occurredAt, Date)
+    }).skip(!scenario.webhookRefetch, 'webhooks are not verified by fetching')
+
+    test('never reports a capture that a forged webhook body claims', async ({ assert }) => {
+      const context = await start(create())
+      await scenario.approve(context)
+      const forged = await needs(scenario.webhookRefetch, 'webhookRefetch').forged(context)
+      const event = await context.adapter.parseWebhook!(forged).catch((error: unknown) => {
+        assert.instanceOf(error, InvalidWebhookSignatureException)
+        return null
+      })
+      if (event) assert.notInclude(['payment.captured', 'payment.authorized'], event.type)
+    }).skip(!scenario.webhookRefetch, 'webhooks are not verified by fetching')
+
+    test('refuses a webhook about a payment the provider does not have', async ({ assert }) => {
+      const context = await start(create())
+      const unknown = await needs(scenario.webhookRefetch, 'webhookRefetch').unknown(context)
+      await assert.rejects(
+        () => context.adapter.parseWebhook!(unknown),
+        InvalidWebhookSignatureException
+      )
+    }).skip(!scenario.webhookRefetch, 'webhooks are not verified by fetching')
 
     test('saves a method and charges it in one click', async ({ assert }) => {
       const adapter = create()

@@ -21,19 +21,14 @@ const create = () =>
     windowUrl: `${server.url}/window`,
   })
 
-/** What the shopper does in the window: follow it and read where NaverPay sends them back. */
+/** What the shopper does in the window the page opens: read where NaverPay sends them back. */
 async function openWindow(
   session: PaymentSession,
   action: string,
   tamper: Record<string, string> = {}
 ) {
   if (session.type !== 'redirect') throw new Error('NaverPay starts with a redirect')
-  const url = new URL(session.url)
-  url.searchParams.set('action', action)
-  for (const [name, value] of Object.entries(tamper)) url.searchParams.set(name, value)
-  const response = await fetch(url, { redirect: 'manual' })
-  const location = response.headers.get('location')
-  if (response.status !== 302 || !location) throw new Error(`window answered ${response.status}`)
+  const location = await server.windowReturn(session.url, action, tamper)
   return Object.fromEntries(new URL(location).searchParams)
 }
 
@@ -73,8 +68,9 @@ test.group('Payment adapters | naverpay protocol', (group) => {
     const session = await create().initiate(input)
     assert.equal(session.type, 'redirect')
     if (session.type !== 'redirect') return
-    const query = new URL(session.url).searchParams
-    assert.deepEqual(Object.fromEntries(query), {
+    const page = new URL(session.url)
+    assert.equal(page.origin + page.pathname, `${server.url}/window/${input.attemptId}`)
+    assert.deepEqual(Object.fromEntries(page.searchParams), {
       merchantPayKey: input.attemptId,
       productName: input.description,
       totalPayAmount: '12900',
@@ -238,6 +234,22 @@ test.group('Payment adapters | naverpay misconfiguration', () => {
       () => new NaverPayAdapter({ ...NAVERPAY_FIXTURE_KEYS, apiUrl: 'apis.naver.com' }),
       /NAVERPAY_API_URL/
     )
+    assert.throws(
+      () => new NaverPayAdapter({ ...NAVERPAY_FIXTURE_KEYS, jsUrl: 'nsp.pay.naver.com/sdk.js' }),
+      /NAVERPAY_JS_URL/
+    )
+  })
+
+  test('gives the payment page the SDK and the public merchant keys, never the secret', ({
+    assert,
+  }) => {
+    const adapter = new NaverPayAdapter({ ...NAVERPAY_FIXTURE_KEYS, mode: 'production' })
+    assert.deepEqual(adapter.page, {
+      jsUrl: 'https://nsp.pay.naver.com/sdk/js/naverpay.min.js',
+      mode: 'production',
+      clientId: NAVERPAY_FIXTURE_KEYS.clientId,
+      chainId: NAVERPAY_FIXTURE_KEYS.chainId,
+    })
   })
 
   test('is a PaymentAdapterMisconfiguredException', ({ assert }) => {

@@ -4,24 +4,26 @@ import Product from '#models/product'
 import { SellerStatus } from '#lifecycles/seller_lifecycle'
 import { ProductStatus } from '#lifecycles/product_lifecycle'
 import { AWAITING_DEPOSIT, countAwaitingDeposit } from '#services/orders/back_office_orders'
+import { paymentsInReview } from '#services/payments/payment_timeline'
 
-/** The operator's front page: what is waiting for review. */
+/** The operator's front page: what is waiting for review, payments held for review first. */
 export default class DashboardController {
   async show({ view }: HttpContext) {
-    const [pendingSellers, pendingProducts, publishedProducts, awaitingDeposit] = await Promise.all(
-      [
+    const [pendingSellers, pendingProducts, publishedProducts, awaitingDeposit, review] =
+      await Promise.all([
         Seller.query().where('status', SellerStatus.Pending).count('* as total'),
         Product.query().where('status', ProductStatus.PendingReview).count('* as total'),
         Product.query().where('status', ProductStatus.Published).count('* as total'),
         countAwaitingDeposit(),
-      ]
-    )
+        paymentsInReview(),
+      ])
     return view.render('pages/admin/dashboard', {
       pendingSellers: Number(pendingSellers[0].$extras.total),
       pendingProducts: Number(pendingProducts[0].$extras.total),
       publishedProducts: Number(publishedProducts[0].$extras.total),
       awaitingDeposit,
       awaitingDepositFilter: AWAITING_DEPOSIT,
+      review,
     })
   }
 }

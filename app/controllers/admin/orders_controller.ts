@@ -13,11 +13,14 @@ import {
 import { ORDER_STATUSES, orderLifecycle } from '#lifecycles/order_lifecycle'
 import { InvalidTransitionException } from '#lifecycles/state_machine'
 import { actorFor } from '#audit/actor'
+import { paymentTimeline } from '#services/payments/payment_timeline'
+import { describeRefundError } from '#services/payments/refund_errors'
 
 /**
  * Orders in the back office: the list with filters, one order with
- * everything that happened to it, and calling an order off (canceled while
- * unpaid, refunded when paid and nothing shipped).
+ * everything that happened to it (and the timeline of its payments), and
+ * calling an order off (canceled while unpaid, refunded when paid and
+ * nothing shipped).
  */
 @inject()
 export default class OrdersController {
@@ -45,7 +48,8 @@ export default class OrdersController {
       payments: this.payments.manager,
       shipping: this.shipping,
     })
-    return view.render('pages/admin/orders/show', page)
+    const timeline = await paymentTimeline(page.order, page.trail, this.payments.manager)
+    return view.render('pages/admin/orders/show', { ...page, timeline })
   }
 
   /** Calls the order off with the operator's reason; a refusal changes nothing and says why. */
@@ -63,6 +67,12 @@ export default class OrdersController {
     try {
       await this.orders.cancel(order, reason, actorFor(auth.getUserOrFail()))
     } catch (error) {
+      // A refund the provider refused or could not take: the order stays paid, and says why.
+      const refundError = describeRefundError(error, i18n, order.currency)
+      if (refundError) {
+        session.flash('error', refundError)
+        return back()
+      }
       if (!(error instanceof InvalidTransitionException)) throw error
       session.flash('error', i18n.t('back_office.orders.changed'))
       return back()

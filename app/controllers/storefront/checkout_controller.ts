@@ -14,11 +14,11 @@ import {
 import { CheckoutService, destinationOf } from '#services/checkout/checkout_service'
 import { summarizeCart } from '#services/cart/cart_summary'
 import type { ShippingAddress } from '#services/orders/shipping_address'
-import { checkoutValidator } from '#validators/checkout'
+import { checkoutValidator, withSavedMethodChoice } from '#validators/checkout'
 import { savedAddressValidator } from '#validators/cart_web'
 import { countryOptions } from '#services/shop/country_options'
 import { commerceMessage } from '#services/shop/commerce_messages'
-import { redirectOf, shopperActor } from '#services/shop/order_pages'
+import { flashOutcome, redirectOf, shopperActor } from '#services/shop/order_pages'
 import {
   rememberCartCount,
   rememberOrderKey,
@@ -68,6 +68,9 @@ export default class CheckoutController {
 
     const methods = this.checkout.payments.manager.enabled()
     return view.render('pages/storefront/checkout', {
+      // One-click and "save for next time" are for signed-in customers only.
+      savedMethods: user ? await this.checkout.savedMethods.usable(user) : [],
+      savingMethods: user ? methods.filter((method) => method.capabilities.savedMethods) : [],
       summary,
       addresses,
       savedId: saved?.id ?? null,
@@ -92,7 +95,7 @@ export default class CheckoutController {
       return response.redirect().toRoute('cart.show')
     }
     const input = await request.validateUsing(checkoutValidator, {
-      data: { ...request.all(), cartId: cart.id },
+      data: { ...withSavedMethodChoice(request.all()), cartId: cart.id },
     })
     // The shopper reviewed another version of the cart (changed in another tab).
     if (Number(request.input('cartVersion')) !== cart.version) {
@@ -125,7 +128,9 @@ export default class CheckoutController {
     rememberCartCount(session, 0)
     const redirect = redirectOf(payment)
     if (redirect) return response.redirect(redirect)
-    session.flash('success', i18n.t('shop.checkout.placed'))
+    // One-click charged already: say whether it was paid or why not (then "pay again").
+    if (input.savedMethodId) flashOutcome(ctx, payment)
+    else session.flash('success', i18n.t('shop.checkout.placed'))
     return response.redirect().toRoute('orders.show', { number: order.number })
   }
 

@@ -25,9 +25,11 @@ export interface NaverPayOptions {
   mode?: 'development' | 'production'
   /** The API domain; defaults to NaverPay's for the mode. */
   apiUrl?: string
+  /** The NaverPay JS SDK the payment page loads; set NAVERPAY_JS_URL to use another copy. */
+  jsUrl?: string
   /**
-   * The payment window page: the shop's page that calls the JS SDK's
-   * `Naver.Pay.create({ mode, clientId, chainId }).open(…)` with the query it gets.
+   * Where the shop's payment pages live (the attempt id is appended): each
+   * calls the JS SDK's `Naver.Pay.create({ mode, clientId, chainId }).open(…)`.
    */
   windowUrl?: string
 }
@@ -86,11 +88,18 @@ export class NaverPayAdapter implements PaymentAdapter {
         `NaverPay "apiUrl" must be an http(s) URL: fix NAVERPAY_API_URL (got "${apiUrl}")`
       )
     }
+    const jsUrl = options.jsUrl?.trim() || 'https://nsp.pay.naver.com/sdk/js/naverpay.min.js'
+    if (!/^https?:\/\//.test(jsUrl)) {
+      throw new PaymentAdapterMisconfiguredException(
+        `NaverPay "jsUrl" must be an http(s) URL: fix NAVERPAY_JS_URL (got "${jsUrl}")`
+      )
+    }
     return {
       ...(options as Required<NaverPayOptions>),
       mode,
       apiUrl,
-      windowUrl: options.windowUrl?.trim() || '/payments/naverpay/window',
+      jsUrl,
+      windowUrl: (options.windowUrl?.trim() || '/payments/naverpay').replace(/\/+$/, ''),
     }
   }
 
@@ -102,12 +111,19 @@ export class NaverPayAdapter implements PaymentAdapter {
     this.#client = new NaverPayClient(this.#options)
   }
 
+  /** What the payment page needs besides the payment: the SDK and the public merchant keys. */
+  get page() {
+    const { jsUrl, mode, clientId, chainId } = this.#options
+    return { jsUrl, mode, clientId, chainId }
+  }
+
   /**
-   * Sends the shopper to the payment window with what `oPay.open` needs. The
+   * Sends the shopper to the payment page with what `oPay.open` needs. The
    * attempt id is the merchantPayKey, so a retry gives the same session.
    */
   async initiate(input: InitiateInput): Promise<PaymentSession> {
     this.#assertKrw(input.currency)
+    const page = `${this.#options.windowUrl}/${encodeURIComponent(input.attemptId)}`
     const query = new URLSearchParams({
       merchantPayKey: input.attemptId,
       productName: input.description,
@@ -116,12 +132,7 @@ export class NaverPayAdapter implements PaymentAdapter {
       taxExScopeAmount: '0',
       returnUrl: input.returnUrl,
     })
-    const separator = this.#options.windowUrl.includes('?') ? '&' : '?'
-    return {
-      type: 'redirect',
-      url: `${this.#options.windowUrl}${separator}${query}`,
-      providerReference: input.attemptId,
-    }
+    return { type: 'redirect', url: `${page}?${query}`, providerReference: input.attemptId }
   }
 
   /**

@@ -9,7 +9,9 @@ import type {
   CaptureInput,
   ChargeSavedInput,
   ConfirmInput,
+  DetachMethodInput,
   InitiateInput,
+  PaymentCustomer,
   PaymentAdapter,
   PaymentAdapterFactory,
   PaymentResult,
@@ -31,6 +33,7 @@ import {
   methodSummary,
   paymentResult,
   refundResult,
+  savedMethodOfEvent,
   validateStripeOptions,
   verifiedEvent,
 } from '#payments/adapters/stripe_client'
@@ -69,12 +72,25 @@ export class StripeAdapter implements PaymentAdapter {
     this.#stripe = createStripeClient(this.#options)
   }
 
-  /** For the checkout page, which loads Stripe.js with it. */
+  /** For the payment page, which loads Stripe.js with it. */
   get publishableKey(): string {
     return this.#options.publishableKey
   }
 
+  /** Where the payment page loads Stripe.js from (a local copy in tests). */
+  get jsUrl(): string {
+    return this.#options.jsUrl
+  }
+
+  /**
+   * A PaymentIntent the browser confirms with Stripe.js. When the shopper
+   * saves the card, the intent belongs to their Customer (created on first
+   * use) and is set up for later off-session charges.
+   */
   async initiate(input: InitiateInput): Promise<PaymentSession> {
+    const customer =
+      input.customer.providerCustomerId ??
+      (input.saveMethod ? await this.#createCustomer(input.customer, input.idempotencyKey) : null)
     const intent = await this.#must(() =>
       this.#stripe.paymentIntents.create(
         {
@@ -83,9 +99,8 @@ export class StripeAdapter implements PaymentAdapter {
           capture_method: input.capture,
           description: input.description,
           receipt_email: input.customer.email,
-          ...(input.customer.providerCustomerId
-            ? { customer: input.customer.providerCustomerId }
-            : {}),
+          ...(customer ? { customer } : {}),
+          ...(input.saveMethod ? { setup_future_usage: 'off_session' as const } : {}),
           metadata: { attempt_id: input.attemptId, order_number: input.orderNumber },
           automatic_payment_methods: { enabled: true },
         },
@@ -165,7 +180,10 @@ export class StripeAdapter implements PaymentAdapter {
     return { status: 'canceled', providerReference: intent.id }
   }
 
-  /** Checks the `Stripe-Signature` HMAC and its timestamp, then maps the event. */
+  /**
+   * Checks the `Stripe-Signature` HMAC and its timestamp, then maps the event.
+   * A paid intent that was set up for reuse also names the card it saved.
+   */
   async parseWebhook(input: WebhookInput): Promise<VerifiedEvent> {
     const header = input.headers['stripe-signature'] ?? input.headers['Stripe-Signature']
     let event: Stripe.Event
@@ -182,7 +200,9 @@ export class StripeAdapter implements PaymentAdapter {
         { cause: error }
       )
     }
-    return verifiedEvent(event)
+    const verified = verifiedEvent(event)
+    const savedMethod = await savedMethodOfEvent(this.#stripe, event)
+    return savedMethod ? { ...verified, savedMethod } : verified
   }
 
   /**
@@ -194,7 +214,9 @@ export class StripeAdapter implements PaymentAdapter {
     if (!paymentMethod) {
       throw new PaymentMethodRejectedException('missing_payment_method', 'No card was given')
     }
-    const customerId = input.customer.providerCustomerId ?? (await this.#createCustomer(input))
+    const customerId =
+      input.customer.providerCustomerId ??
+      (await this.#createCustomer(input.customer, input.idempotencyKey))
     const setup = await callStripe(() =>
       this.#stripe.setupIntents.create(
         {
@@ -240,15 +262,40 @@ export class StripeAdapter implements PaymentAdapter {
     return isDecline(intent) ? declined(intent) : paymentResult(intent)
   }
 
+  /**
+   * Detaches a saved card from the shopper's Customer. A card already gone
+   * counts as removed; one of another Customer is refused, not detached.
+   */
+  async detachSavedMethod(input: DetachMethodInput): Promise<void> {
+    const method = await callStripe(() =>
+      this.#stripe.paymentMethods.retrieve(input.providerMethodId)
+    )
+    if (isDecline(method) && method.code === 'resource_missing') return
+    if (isDecline(method)) throw new PaymentMethodRejectedException(method.code, method.reason)
+    const owner = typeof method.customer === 'string' ? method.customer : method.customer?.id
+    if (!owner) return
+    if (owner !== input.providerCustomerId) {
+      throw new PaymentMethodRejectedException(
+        'customer_mismatch',
+        `${method.id} belongs to another Stripe customer`
+      )
+    }
+    const detached = await callStripe(() =>
+      this.#stripe.paymentMethods.detach(method.id, {}, { idempotencyKey: input.idempotencyKey })
+    )
+    if (isDecline(detached))
+      throw new PaymentMethodRejectedException(detached.code, detached.reason)
+  }
+
   /** A Customer for a shopper who has none yet; the key makes a retry reuse it. */
-  async #createCustomer(input: SaveMethodInput): Promise<string> {
-    const customer = await this.#must(() =>
+  async #createCustomer(customer: PaymentCustomer, idempotencyKey: string): Promise<string> {
+    const created = await this.#must(() =>
       this.#stripe.customers.create(
-        { email: input.customer.email, name: input.customer.name ?? undefined },
-        { idempotencyKey: `${input.idempotencyKey}:customer` }
+        { email: customer.email, name: customer.name ?? undefined },
+        { idempotencyKey: `${idempotencyKey}:customer` }
       )
     )
-    return customer.id
+    return created.id
   }
 
   /** A call whose refusal is a bug or an outage rather than a shopper's decline. */

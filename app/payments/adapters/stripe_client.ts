@@ -3,7 +3,13 @@ import {
   PaymentAdapterMisconfiguredException,
   PaymentProviderUnavailableException,
 } from '#payments/errors'
-import type { MethodSummary, PaymentResult, RefundResult, VerifiedEvent } from '#payments/types'
+import type {
+  MethodSummary,
+  PaymentResult,
+  RefundResult,
+  SavedMethod,
+  VerifiedEvent,
+} from '#payments/types'
 
 export interface StripeOptions {
   /** The secret API key (`sk_test_…` / `sk_live_…` or a restricted `rk_…`); STRIPE_SECRET_KEY. */
@@ -14,6 +20,8 @@ export interface StripeOptions {
   webhookSecret: string
   /** The API base URL; STRIPE_API_URL. Defaults to https://api.stripe.com. */
   apiUrl?: string
+  /** Where the payment page loads Stripe.js from; STRIPE_JS_URL. Defaults to https://js.stripe.com/v3/. */
+  jsUrl?: string
   /** Seconds a webhook timestamp may be old (Stripe's own default is 300). */
   webhookTolerance?: number
   /** Retries of a failed network call by the SDK, reusing the idempotency key. */
@@ -43,21 +51,28 @@ export function validateStripeOptions(options: Partial<StripeOptions>): ValidStr
       )
     }
   }
-  const apiUrl = (options.apiUrl || 'https://api.stripe.com').replace(/\/+$/, '')
-  if (!URL.canParse(apiUrl) || !/^https?:$/.test(new URL(apiUrl).protocol)) {
-    throw new PaymentAdapterMisconfiguredException(
-      `The Stripe adapter's "apiUrl" is not an http(s) URL: fix STRIPE_API_URL (got "${apiUrl}")`
-    )
-  }
+  const apiUrl = httpUrl('apiUrl', 'STRIPE_API_URL', options.apiUrl || 'https://api.stripe.com')
+  const jsUrl = httpUrl('jsUrl', 'STRIPE_JS_URL', options.jsUrl || 'https://js.stripe.com/v3/')
   return {
     secretKey: options.secretKey!,
     publishableKey: options.publishableKey!,
     webhookSecret: options.webhookSecret!,
-    apiUrl,
+    apiUrl: apiUrl.replace(/\/+$/, ''),
+    jsUrl,
     webhookTolerance: options.webhookTolerance ?? 300,
     maxNetworkRetries: options.maxNetworkRetries ?? 2,
     timeout: options.timeout ?? 20_000,
   }
+}
+
+/** An http(s) URL option, or a boot error naming its environment variable. */
+function httpUrl(option: string, envKey: string, value: string): string {
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
+    throw new PaymentAdapterMisconfiguredException(
+      `The Stripe adapter's "${option}" is not an http(s) URL: fix ${envKey} (got "${value}")`
+    )
+  }
+  return value
 }
 
 /** The official SDK pointed at `apiUrl` (api.stripe.com, or a local server in tests). */
@@ -146,6 +161,33 @@ export function methodSummary(method: string | Stripe.PaymentMethod | null): Met
 }
 
 /**
+ * The card a PaymentIntent kept for one-click payments: it was created with
+ * `setup_future_usage` for a Customer, and its `payment_method` is expanded.
+ */
+export function savedMethodOf(intent: Stripe.PaymentIntent): SavedMethod | null {
+  const customer = typeof intent.customer === 'string' ? intent.customer : intent.customer?.id
+  const method = intent.payment_method
+  const summary = methodSummary(method)
+  if (!intent.setup_future_usage || !customer || !summary || typeof method !== 'object') return null
+  return { providerMethodId: method!.id, providerCustomerId: customer, summary }
+}
+
+/**
+ * The card a paid intent kept, from its webhook: events carry the method's
+ * id only, so the method is read back (null when there is none to name).
+ */
+export async function savedMethodOfEvent(stripe: Stripe, event: Stripe.Event) {
+  const paid = ['payment_intent.succeeded', 'payment_intent.amount_capturable_updated']
+  if (!paid.includes(event.type)) return null
+  const intent = event.data.object as Stripe.PaymentIntent
+  if (!intent.setup_future_usage || !intent.customer || !intent.payment_method) return null
+  const id =
+    typeof intent.payment_method === 'string' ? intent.payment_method : intent.payment_method.id
+  const method = await callStripe(() => stripe.paymentMethods.retrieve(id))
+  return isDecline(method) ? null : savedMethodOf({ ...intent, payment_method: method })
+}
+
+/**
  * Maps a PaymentIntent to our result. Stripe counts KRW and the other
  * zero-decimal currencies in whole units and the rest in cents, which is
  * exactly our integer minor units, so amounts pass through unchanged.
@@ -154,7 +196,8 @@ export function paymentResult(intent: Stripe.PaymentIntent): PaymentResult {
   const providerReference = intent.id
   const currency = intent.currency.toUpperCase()
   const method = methodSummary(intent.payment_method)
-  const card = method ? { method } : {}
+  const savedMethod = savedMethodOf(intent)
+  const card = { ...(method ? { method } : {}), ...(savedMethod ? { savedMethod } : {}) }
   switch (intent.status) {
     case 'succeeded':
       return {
@@ -223,12 +266,10 @@ export function verifiedEvent(event: Stripe.Event): VerifiedEvent {
         currency: intent.currency.toUpperCase(),
       }
     }
-    case 'payment_intent.payment_failed':
-    case 'payment_intent.canceled': {
-      const failed = event.type === 'payment_intent.payment_failed'
-      const type = failed ? 'payment.failed' : 'payment.canceled'
-      return { ...base, type, providerReference: event.data.object.id }
-    }
+    case 'payment_intent.canceled':
+      return { ...base, type: 'payment.canceled', providerReference: event.data.object.id }
+    // payment_intent.payment_failed is one declined card: the intent waits for
+    // another (the payment page offers it), so it ends nothing and is `other`.
     case 'charge.refunded': {
       const charge = event.data.object
       const intent = charge.payment_intent

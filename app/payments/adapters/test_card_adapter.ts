@@ -9,8 +9,10 @@ import type {
   CaptureInput,
   ChargeSavedInput,
   ConfirmInput,
+  DetachMethodInput,
   InitiateInput,
   PaymentAdapter,
+  PaymentCustomer,
   PaymentResult,
   PaymentSession,
   RefundInput,
@@ -80,11 +82,17 @@ export class TestCardAdapter implements PaymentAdapter {
     }
   }
 
-  /** The sandbox form posted the card fields; charge or authorize them. */
+  /**
+   * The sandbox form posted the card fields; charge or authorize them. When
+   * the shopper asked to save the card, a paid result carries its token.
+   */
   async confirm(input: ConfirmInput): Promise<PaymentResult> {
     const read = readCard(input.params, new Date())
     if ('decline' in read) return this.#declined(read.decline, input.providerReference)
-    return this.#charge(read.card, input)
+    const result = this.#charge(read.card, input)
+    if (!input.saveMethod || !input.customer) return result
+    if (result.status !== 'captured' && result.status !== 'authorized') return result
+    return { ...result, savedMethod: this.#savedMethod(read, input.customer) }
   }
 
   async capture(input: CaptureInput): Promise<PaymentResult> {
@@ -119,19 +127,7 @@ export class TestCardAdapter implements PaymentAdapter {
     if ('decline' in read) {
       throw new PaymentMethodRejectedException(read.decline, DECLINE_REASONS[read.decline])
     }
-    const providerCustomerId =
-      input.customer.providerCustomerId ??
-      `tccus_${this.#digest(`customer:${input.customer.email.toLowerCase()}`)}`
-    const { behaviour, brand, last4, expiresAt } = read.card
-    const fingerprint = this.#digest(`card:${read.number}`)
-    const payload = Buffer.from(
-      JSON.stringify([behaviour, brand, last4, expiresAt, fingerprint])
-    ).toString('base64url')
-    return {
-      providerMethodId: `tcpm_${payload}.${this.#sign(providerCustomerId, payload)}`,
-      providerCustomerId,
-      summary: { brand, last4, expiresAt },
-    }
+    return this.#savedMethod(read, input.customer)
   }
 
   /** Charges a saved card: the outcome follows the test card it was saved from. */
@@ -141,6 +137,19 @@ export class TestCardAdapter implements PaymentAdapter {
     if (!card) return this.#declined('invalid_payment_method', providerReference)
     if (hasExpired(card, new Date())) return this.#declined('expired_card', providerReference)
     return this.#charge(card, { ...input, providerReference })
+  }
+
+  /**
+   * Forgets a saved card. Tokens are stateless, so there is nothing to delete;
+   * a card saved from the outage number fails like the processor is down.
+   */
+  async detachSavedMethod(input: DetachMethodInput): Promise<void> {
+    const card = this.#openToken(input.providerMethodId, input.providerCustomerId)
+    if (card?.behaviour === 'outage') {
+      throw new PaymentProviderUnavailableException(
+        'The test card processor is unavailable (a simulated outage); retry later'
+      )
+    }
   }
 
   #charge(
@@ -161,6 +170,23 @@ export class TestCardAdapter implements PaymentAdapter {
       amount: input.amount,
       currency: input.currency,
       method: { brand: card.brand, last4: card.last4, expiresAt: card.expiresAt },
+    }
+  }
+
+  /** The token of a card for a customer (the same card and customer give the same token). */
+  #savedMethod(read: { card: TestCard; number: string }, customer: PaymentCustomer): SavedMethod {
+    const providerCustomerId =
+      customer.providerCustomerId ??
+      `tccus_${this.#digest(`customer:${customer.email.toLowerCase()}`)}`
+    const { behaviour, brand, last4, expiresAt } = read.card
+    const fingerprint = this.#digest(`card:${read.number}`)
+    const payload = Buffer.from(
+      JSON.stringify([behaviour, brand, last4, expiresAt, fingerprint])
+    ).toString('base64url')
+    return {
+      providerMethodId: `tcpm_${payload}.${this.#sign(providerCustomerId, payload)}`,
+      providerCustomerId,
+      summary: { brand, last4, expiresAt },
     }
   }
 

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto'
 import {
   PaymentAdapterMisconfiguredException,
   PaymentMethodRejectedException,
@@ -10,23 +9,37 @@ import type {
   ChargeSavedInput,
   ConfirmInput,
   InitiateInput,
-  MethodSummary,
   PaymentAdapter,
   PaymentAdapterFactory,
+  PaymentCustomer,
   PaymentResult,
   PaymentSession,
   RefundInput,
   RefundResult,
   SavedMethod,
   SaveMethodInput,
+  VerifiedEvent,
+  WebhookInput,
 } from '#payments/types'
 import {
   type TossAnswer,
   type TossBillingKey,
-  type TossCard,
   type TossPayment,
   TossClient,
 } from '#payments/adapters/toss_client'
+import {
+  invalidReturn,
+  tossDecline as decline,
+  tossPaymentResult,
+  withQuery,
+} from '#payments/adapters/toss_results'
+import {
+  billingReturn,
+  tossCustomerKey,
+  tossOrderName,
+  tossSavedMethod,
+} from '#payments/adapters/toss_billing'
+import { verifyTossWebhook } from '#payments/adapters/toss_webhook'
 
 export interface TossOptions {
   /** The public client key the checkout page opens the Toss SDK with; set TOSS_CLIENT_KEY. */
@@ -35,7 +48,9 @@ export interface TossOptions {
   secretKey: string
   /** The API base URL; set TOSS_API_URL (tests point it at a local server). */
   apiUrl?: string
-  /** The shop page that opens the Toss payment window with the SDK for one order. */
+  /** The Toss Payments SDK v2 the checkout page loads; set TOSS_JS_URL to use another copy. */
+  jsUrl?: string
+  /** Where the shop's Toss checkout pages live; the attempt id is appended. */
   checkoutUrl?: string
 }
 
@@ -45,24 +60,14 @@ const ENV_KEYS = { clientKey: 'TOSS_CLIENT_KEY', secretKey: 'TOSS_SECRET_KEY' } 
 /** Statuses with money taken or promised; a payment in any other status has nothing to cancel. */
 const CANCELABLE = new Set(['DONE', 'PARTIAL_CANCELED', 'WAITING_FOR_DEPOSIT'])
 
-/** Toss card company codes (카드사 코드) of the issuers most shoppers hold. */
-const ISSUERS: Record<string, string> = {
-  '11': 'kb_kookmin',
-  '21': 'hana',
-  '31': 'bc',
-  '33': 'woori',
-  '41': 'shinhan',
-  '51': 'samsung',
-  '61': 'hyundai',
-  '71': 'lotte',
-  '91': 'nh_nonghyup',
-}
-
 /**
- * 토스페이먼츠: the checkout page opens the Toss payment window (SDK) and Toss
- * sends the shopper back with paymentKey, orderId and amount; `confirm` then
- * approves the payment (POST /v1/payments/confirm). Refunds are cancels, whole
- * or partial; saved methods are billing keys (자동결제). Payments are KRW only.
+ * 토스페이먼츠: the checkout page opens the Toss payment window (SDK v2) and
+ * Toss sends the shopper back with paymentKey, orderId and amount; `confirm`
+ * then approves the payment (POST /v1/payments/confirm) for the order's
+ * amount. A shopper who keeps the card registers it instead (빌링 인증), and
+ * `confirm` issues the billing key and charges it. Payments are known by
+ * their orderId, our attempt id, which Toss echoes everywhere (webhooks
+ * included). Refunds are cancels, whole or partial. KRW only.
  */
 export class TossAdapter implements PaymentAdapter {
   readonly code = 'toss'
@@ -72,7 +77,7 @@ export class TossAdapter implements PaymentAdapter {
     refunds: true,
     partialRefunds: true,
     savedMethods: true,
-    webhooks: false,
+    webhooks: true,
   }
 
   /** Fails at boot with the environment variable to set, not at checkout. */
@@ -84,17 +89,23 @@ export class TossAdapter implements PaymentAdapter {
         )
       }
     }
-    const apiUrl = options.apiUrl?.trim() || 'https://api.tosspayments.com'
-    if (!URL.canParse(apiUrl)) {
-      throw new PaymentAdapterMisconfiguredException(
-        `Toss Payments "apiUrl" is not a URL: fix TOSS_API_URL in the environment`
-      )
+    const urls = {
+      apiUrl: [options.apiUrl?.trim() || 'https://api.tosspayments.com', 'TOSS_API_URL'],
+      jsUrl: [options.jsUrl?.trim() || 'https://js.tosspayments.com/v2/standard', 'TOSS_JS_URL'],
+    }
+    for (const [option, [url, envKey]] of Object.entries(urls)) {
+      if (!URL.canParse(url)) {
+        throw new PaymentAdapterMisconfiguredException(
+          `Toss Payments "${option}" is not a URL: fix ${envKey} in the environment`
+        )
+      }
     }
     return {
       clientKey: options.clientKey!,
       secretKey: options.secretKey!,
-      apiUrl,
-      checkoutUrl: options.checkoutUrl?.trim() || '/payments/toss/checkout',
+      apiUrl: urls.apiUrl[0],
+      jsUrl: urls.jsUrl[0],
+      checkoutUrl: (options.checkoutUrl?.trim() || '/payments/toss').replace(/\/+$/, ''),
     }
   }
 
@@ -106,47 +117,56 @@ export class TossAdapter implements PaymentAdapter {
     this.#client = new TossClient(this.#options.secretKey, this.#options.apiUrl)
   }
 
-  /** The order id Toss knows the payment by is our attempt id; no API call yet. */
+  /** What the checkout page needs besides the payment: the SDK and the public key. */
+  get page() {
+    return { jsUrl: this.#options.jsUrl, clientKey: this.#options.clientKey }
+  }
+
+  /**
+   * No API call yet: the shopper goes to the checkout page with what the SDK
+   * needs. Toss knows the payment by our attempt id (orderId). When the method
+   * is to be saved, the page registers the card (requestBillingAuth) instead.
+   */
   async initiate(input: InitiateInput): Promise<PaymentSession> {
     this.#assertKrw(input.currency)
+    const path = `${this.#options.checkoutUrl}/${encodeURIComponent(input.attemptId)}`
+    const page = URL.canParse(input.returnUrl) ? new URL(path, input.returnUrl).href : path
+    const orderName = tossOrderName(input.description)
     const query = new URLSearchParams({
       clientKey: this.#options.clientKey,
       orderId: input.attemptId,
-      orderName: input.description,
+      orderName,
       amount: String(input.amount),
-      customerEmail: input.customer.email,
       successUrl: input.returnUrl,
-      failUrl: input.cancelUrl,
+      failUrl: page,
     })
-    const separator = this.#options.checkoutUrl.includes('?') ? '&' : '?'
-    return {
-      type: 'redirect',
-      url: `${this.#options.checkoutUrl}${separator}${query}`,
-      providerReference: input.attemptId,
+    if (input.saveMethod) {
+      query.set('flow', 'billing')
+      query.set('customerKey', this.#customerKey(input.customer))
+      query.set('successUrl', withQuery(input.returnUrl, { orderName }))
     }
+    return { type: 'redirect', url: `${page}?${query}`, providerReference: input.attemptId }
   }
 
   /**
    * The shopper is back. A failUrl return carries Toss's code and message; a
-   * successUrl return is approved for the ORDER's amount, so a tampered amount
-   * in the return URL is refused by Toss instead of charged.
+   * card registration (authKey) is turned into a billing key and charged; a
+   * payment (paymentKey) is approved for the ORDER's amount, so a tampered
+   * amount in the return URL is refused by Toss instead of charged.
    */
   async confirm(input: ConfirmInput): Promise<PaymentResult> {
-    const { paymentKey, orderId, code, message } = input.params
+    const { paymentKey, orderId, code, message, authKey } = input.params
     if (code) return { status: 'declined', code, reason: message || code }
-    if (!paymentKey || orderId !== input.providerReference) {
-      return {
-        status: 'declined',
-        code: 'INVALID_RETURN',
-        reason: 'The return from Toss Payments does not carry this order’s paymentKey and orderId',
-      }
+    if (authKey) return this.#confirmBilling(input)
+    if (!paymentKey || orderId !== input.attemptId) {
+      return invalidReturn('The return from Toss Payments does not carry this order’s paymentKey')
     }
     const answer = await this.#client.post<TossPayment>(
       '/v1/payments/confirm',
       { paymentKey, orderId, amount: input.amount },
       input.idempotencyKey
     )
-    return this.#paymentResult(answer, paymentKey)
+    return tossPaymentResult(answer, input.attemptId)
   }
 
   /** Toss approves and captures in one step at confirm; there is nothing to capture later. */
@@ -157,12 +177,14 @@ export class TossAdapter implements PaymentAdapter {
   /** A refund is a cancel of `amount` (부분취소 when less than the balance). */
   async refund(input: RefundInput): Promise<RefundResult> {
     this.#assertKrw(input.currency)
+    const found = await this.#find(input.providerReference)
+    if (!found.ok) return { status: 'declined', ...decline(found.error) }
     const answer = await this.#client.post<TossPayment>(
-      `/v1/payments/${encodeURIComponent(input.providerReference)}/cancel`,
+      `/v1/payments/${encodeURIComponent(found.data.paymentKey)}/cancel`,
       { cancelReason: input.reason, cancelAmount: input.amount },
       input.idempotencyKey
     )
-    if (!answer.ok) return { status: 'declined', ...this.#decline(answer.error) }
+    if (!answer.ok) return { status: 'declined', ...decline(answer.error) }
     const last = answer.data.cancels?.at(-1)
     if (!last) return { status: 'pending', refundReference: answer.data.paymentKey }
     return {
@@ -176,112 +198,111 @@ export class TossAdapter implements PaymentAdapter {
   /**
    * Cancels a started payment. Before confirm Toss has nothing to cancel (the
    * payment window session expires by itself); after it, the whole balance is
-   * cancelled. The reference is a paymentKey or, before confirm, the orderId.
+   * cancelled.
    */
   async cancel(input: CancelInput): Promise<PaymentResult> {
     const canceled = { status: 'canceled', providerReference: input.providerReference } as const
-    const reference = encodeURIComponent(input.providerReference)
-    let found = await this.#client.get<TossPayment>(`/v1/payments/${reference}`)
-    if (!found.ok) found = await this.#client.get<TossPayment>(`/v1/payments/orders/${reference}`)
+    const found = await this.#find(input.providerReference)
     if (!found.ok || !CANCELABLE.has(found.data.status)) return canceled
     const answer = await this.#client.post<TossPayment>(
       `/v1/payments/${encodeURIComponent(found.data.paymentKey)}/cancel`,
       { cancelReason: input.reason },
       input.idempotencyKey
     )
-    if (!answer.ok) return { status: 'declined', ...this.#decline(answer.error) }
+    if (!answer.ok) return { status: 'declined', ...decline(answer.error) }
     return canceled
   }
 
-  /**
-   * Turns the authKey of Toss's card registration window (빌링 인증) into a
-   * billing key. The customerKey is derived from the shopper's email with the
-   * secret key, so it is stable yet not guessable, as Toss asks.
-   */
+  /** Toss does not sign payment webhooks: the event is checked by fetching the payment. */
+  parseWebhook(input: WebhookInput): Promise<VerifiedEvent> {
+    return verifyTossWebhook(this.#client, input)
+  }
+
+  /** Turns the authKey of Toss's card registration window (빌링 인증) into a billing key. */
   async savePaymentMethod(input: SaveMethodInput): Promise<SavedMethod> {
-    const customerKey = input.customer.providerCustomerId ?? this.#customerKey(input.customer.email)
-    const answer = await this.#client.post<TossBillingKey>(
-      '/v1/billing/authorizations/issue',
-      { authKey: input.params.authKey ?? '', customerKey },
-      input.idempotencyKey
-    )
-    if (!answer.ok)
+    const customerKey = this.#customerKey(input.customer)
+    const answer = await this.#issue(input.params.authKey ?? '', customerKey, input.idempotencyKey)
+    if (!answer.ok) {
       throw new PaymentMethodRejectedException(answer.error.code, answer.error.message)
-    return {
-      providerMethodId: answer.data.billingKey,
-      providerCustomerId: answer.data.customerKey,
-      summary: this.#summary(answer.data.card),
     }
+    return tossSavedMethod(answer.data)
   }
 
   /** Charges a billing key: approved and captured at once, or declined with Toss's code. */
   async chargeSavedMethod(input: ChargeSavedInput): Promise<PaymentResult> {
     this.#assertKrw(input.currency)
+    return this.#charge({
+      ...input,
+      orderName: tossOrderName(input.description),
+      customerEmail: input.customer.email,
+    })
+  }
+
+  /**
+   * The return of the card registration window: issue the billing key, then
+   * charge it for this order. Both calls are keyed on the confirm's key, so a
+   * retry after a crash issues and charges once.
+   */
+  async #confirmBilling(input: ConfirmInput): Promise<PaymentResult> {
+    this.#assertKrw(input.currency)
+    const registration = billingReturn(input, input.customer && this.#customerKey(input.customer))
+    if ('invalid' in registration) return invalidReturn(registration.invalid)
+    const { authKey, customerKey, orderName } = registration
+    const issued = await this.#issue(authKey, customerKey, `${input.idempotencyKey}:issue`)
+    if (!issued.ok) return { status: 'declined', ...decline(issued.error) }
+    const savedMethod = tossSavedMethod(issued.data)
+    const result = await this.#charge({
+      ...input,
+      ...savedMethod,
+      idempotencyKey: `${input.idempotencyKey}:charge`,
+      orderName,
+      customerEmail: input.customer?.email,
+    })
+    return result.status === 'captured' ? { ...result, savedMethod } : result
+  }
+
+  /** POST /v1/billing/{billingKey}: one charge per orderId (our attempt id). */
+  async #charge(charge: {
+    providerMethodId: string
+    providerCustomerId: string
+    attemptId: string
+    amount: number
+    orderName: string
+    customerEmail?: string
+    idempotencyKey: string
+  }): Promise<PaymentResult> {
     const answer = await this.#client.post<TossPayment>(
-      `/v1/billing/${encodeURIComponent(input.providerMethodId)}`,
+      `/v1/billing/${encodeURIComponent(charge.providerMethodId)}`,
       {
-        customerKey: input.providerCustomerId,
-        amount: input.amount,
-        orderId: input.attemptId,
-        orderName: input.description,
-        customerEmail: input.customer.email,
+        customerKey: charge.providerCustomerId,
+        amount: charge.amount,
+        orderId: charge.attemptId,
+        orderName: charge.orderName,
+        ...(charge.customerEmail ? { customerEmail: charge.customerEmail } : {}),
       },
-      input.idempotencyKey
+      charge.idempotencyKey
     )
-    return this.#paymentResult(answer, input.attemptId)
+    return tossPaymentResult(answer, charge.attemptId)
   }
 
-  /** Toss statuses to results; the amount is Toss's, for the caller to compare. */
-  #paymentResult(answer: TossAnswer<TossPayment>, reference: string): PaymentResult {
-    if (!answer.ok) {
-      return { status: 'declined', ...this.#decline(answer.error), providerReference: reference }
-    }
-    const payment = answer.data
-    const providerReference = payment.paymentKey
-    switch (payment.status) {
-      case 'DONE':
-      case 'PARTIAL_CANCELED':
-        return {
-          status: 'captured',
-          providerReference,
-          amount: payment.totalAmount,
-          currency: payment.currency,
-          ...(payment.card ? { method: this.#summary(payment.card) } : {}),
-        }
-      case 'CANCELED':
-        return { status: 'canceled', providerReference }
-      case 'ABORTED':
-      case 'EXPIRED':
-        return {
-          status: 'declined',
-          code: payment.status,
-          reason: `The payment is ${payment.status.toLowerCase()} at Toss Payments`,
-          providerReference,
-        }
-      default:
-        // READY, IN_PROGRESS, WAITING_FOR_DEPOSIT: Toss has not decided yet.
-        return { status: 'pending', providerReference }
-    }
+  /** The shopper's Toss customerKey: the one they already have, or one derived from the email. */
+  #customerKey(customer: PaymentCustomer): string {
+    return customer.providerCustomerId ?? tossCustomerKey(this.#options.secretKey, customer.email)
   }
 
-  #decline(error: { code: string; message: string }) {
-    return { code: error.code, reason: error.message || error.code }
+  #issue(authKey: string, customerKey: string, idempotencyKey: string) {
+    return this.#client.post<TossBillingKey>(
+      '/v1/billing/authorizations/issue',
+      { authKey, customerKey },
+      idempotencyKey
+    )
   }
 
-  /** Toss masks the card number itself; `last4` only when its last four digits are shown. */
-  #summary(card: TossCard): MethodSummary {
-    const tail = card.number.slice(-4)
-    return {
-      brand: ISSUERS[card.issuerCode] ?? `card_${card.issuerCode.toLowerCase()}`,
-      ...(/^\d{4}$/.test(tail) ? { last4: tail } : {}),
-    }
-  }
-
-  #customerKey(email: string): string {
-    const digest = createHmac('sha256', this.#options.secretKey)
-      .update(`customer:${email.trim().toLowerCase()}`)
-      .digest('base64url')
-    return `jt_${digest.slice(0, 40)}`
+  /** A payment by our reference (the orderId), or by a paymentKey. */
+  async #find(reference: string): Promise<TossAnswer<TossPayment>> {
+    const encoded = encodeURIComponent(reference)
+    const byOrder = await this.#client.get<TossPayment>(`/v1/payments/orders/${encoded}`)
+    return byOrder.ok ? byOrder : this.#client.get<TossPayment>(`/v1/payments/${encoded}`)
   }
 
   #assertKrw(currency: string) {

@@ -13,8 +13,11 @@ const TYPES: Record<string, VerifiedEvent['type']> = {
 /**
  * Verifies a PAYMENT_STATUS_CHANGED webhook. Toss signs only its payout and
  * seller webhooks, so a payment event is trusted the way Toss documents: by
- * fetching the payment with the secret key. An event about a payment Toss does
- * not have, or in a status Toss does not report, is refused as forged.
+ * fetching the payment with the secret key. The event reports what Toss
+ * answers, never what the body claims: a body claiming DONE for a payment
+ * that is not done reports its real status, and a late event reports the
+ * payment as it is now. A payment Toss does not have, or one whose orderId
+ * differs from the body's, is refused as forged.
  */
 export async function verifyTossWebhook(
   client: TossClient,
@@ -37,8 +40,8 @@ export async function verifyTossWebhook(
   )
   if (!found.ok) throw forged(`Toss has no payment ${claimed.paymentKey} (${found.error.code})`)
   const payment = found.data
-  if (payment.status !== claimed.status || payment.orderId !== claimed.orderId) {
-    throw forged(`payment ${payment.paymentKey} is ${payment.status}, not ${claimed.status}`)
+  if (payment.orderId !== claimed.orderId) {
+    throw forged(`payment ${payment.paymentKey} belongs to another order`)
   }
   const lastCancel = payment.cancels?.at(-1)
   const refunded = payment.status === 'PARTIAL_CANCELED' && lastCancel
@@ -46,7 +49,7 @@ export async function verifyTossWebhook(
   return {
     id: `toss:${payment.paymentKey}:${payment.status}:${payment.balanceAmount}`,
     type: TYPES[payment.status] ?? 'other',
-    providerReference: payment.paymentKey,
+    providerReference: payment.orderId,
     amount: refunded ? lastCancel.cancelAmount : payment.totalAmount,
     currency: payment.currency,
     occurredAt: Number.isNaN(createdAt.getTime()) ? new Date() : createdAt,

@@ -24,6 +24,8 @@ import { inject } from '@adonisjs/core'
 import config from '@adonisjs/core/services/config'
 import { ShippingQuoter } from '#services/shipping/shipping_quoter'
 import { PaymentService } from '#services/payments/payment_service'
+import { SavedMethods } from '#services/payments/saved_methods'
+import type SavedPaymentMethod from '#models/saved_payment_method'
 import type { ShippingAddress } from '#services/orders/shipping_address'
 import { newOrderNumber } from '#services/orders/order_number'
 import { affectedRows } from '#services/orders/row_transition'
@@ -39,6 +41,10 @@ export interface CheckoutInput {
   paymentMethod: string
   user: User | null
   locale: string
+  /** Keep the method for one-click payments (signed-in customers, adapters that can). */
+  saveMethod?: boolean
+  /** One-click: charge this saved method of the customer's; its adapter is the payment method. */
+  savedMethodId?: number | null
 }
 
 /** A placed order, its first payment attempt, and the key a guest uses to view it. */
@@ -68,7 +74,8 @@ export class CheckoutService {
 
   constructor(
     readonly quoter: ShippingQuoter,
-    readonly payments: PaymentService
+    readonly payments: PaymentService,
+    readonly savedMethods: SavedMethods
   ) {
     this.settings = {
       currency: config.get<string>('store.currency'),
@@ -77,7 +84,9 @@ export class CheckoutService {
     }
   }
 
-  async place(input: CheckoutInput, actor: Actor): Promise<PlacedOrder> {
+  async place(given: CheckoutInput, actor: Actor): Promise<PlacedOrder> {
+    const savedMethod = await this.#savedMethod(given)
+    const input = { ...given, paymentMethod: savedMethod?.adapter ?? given.paymentMethod }
     if (!this.payments.manager.has(input.paymentMethod)) {
       failValidation('paymentMethod', 'Choose one of the offered payment methods', 'paymentMethod')
     }
@@ -104,11 +113,13 @@ export class CheckoutService {
       const placed = await this.#writeOrder(trx, summary, input, accessKey)
       await trx.from('cart_items').where('cart_id', cart.id).delete()
       const attempt = await this.payments.createAttempt(trx, placed, input.paymentMethod)
+      if (this.#keepsMethod(input)) await attempt.merge({ saveMethod: true }).save()
       return { order: placed, payment: attempt }
     })
 
-    // The payment session first: the confirmation mail shows how to pay.
-    const session = await this.payments.initiate(payment, order, actor)
+    // The payment session first: the confirmation mail shows how to pay. A
+    // one-click charge comes after, so the order reads placed, then paid.
+    const session = savedMethod ? payment : await this.payments.initiate(payment, order, actor)
     await OrderPlaced.dispatch(order, actor, {
       before: {},
       after: {
@@ -119,7 +130,29 @@ export class CheckoutService {
         paymentMethod: order.paymentMethod,
       },
     })
-    return { order, payment: session, accessKey }
+    if (!savedMethod) return { order, payment: session, accessKey }
+    const charged = await this.savedMethods.payWith(
+      this.payments,
+      { payment, order, method: savedMethod },
+      actor
+    )
+    return { order: await order.refresh(), payment: charged, accessKey }
+  }
+
+  /** The customer's saved method to pay with; anyone else's (or a guest's pick) is a field error. */
+  async #savedMethod(input: CheckoutInput): Promise<SavedPaymentMethod | null> {
+    if (!input.savedMethodId) return null
+    const usable = input.user ? await this.savedMethods.usable(input.user) : []
+    const found = usable.find(({ method }) => method.id === input.savedMethodId)
+    if (!found)
+      failValidation('savedMethodId', 'Choose one of your saved payment methods', 'exists')
+    return found.method
+  }
+
+  /** Whether the attempt asks the adapter to keep the method: a signed-in customer who can. */
+  #keepsMethod(input: CheckoutInput): boolean {
+    if (!input.saveMethod || !input.user || input.savedMethodId) return false
+    return this.payments.manager.use(input.paymentMethod).capabilities.savedMethods
   }
 
   #assertOrderable(summary: CartSummary) {

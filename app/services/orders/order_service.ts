@@ -13,6 +13,7 @@ import { releaseStock } from '#services/orders/stock'
 import { sqlTimestamp } from '#services/sql_time'
 import { inject } from '@adonisjs/core'
 import { PaymentService } from '#services/payments/payment_service'
+import { RefundService } from '#services/payments/refund_service'
 import OrderCanceled from '#events/order_canceled'
 import OrderExpired from '#events/order_expired'
 import OrderRefunded from '#events/order_refunded'
@@ -60,9 +61,9 @@ export class OrderService {
   }
 
   /**
-   * Calls off a paid order nothing of which has shipped: refunds every
-   * captured payment through its adapter, then cancels the seller orders and
-   * puts the stock back.
+   * Calls off a paid order nothing of which has shipped: refunds what is
+   * left of every captured payment through its adapter, then cancels the
+   * seller orders and puts the stock back.
    */
   async refundPaid(order: Order, reason: string, actor: Actor): Promise<void> {
     await order.load('sellerOrders')
@@ -73,16 +74,14 @@ export class OrderService {
     }
     orderLifecycle.next(order.status, 'refund')
 
+    // What is left of each payment: refunds already made or still pending are not repeated.
+    const refunds = new RefundService(this.payments.manager)
     const captured = await Payment.query()
       .where('orderId', order.id)
       .whereIn('status', [PaymentStatus.Captured, PaymentStatus.PartiallyRefunded])
     for (const payment of captured) {
-      await this.payments.refund(
-        payment,
-        payment.capturedAmount - payment.refundedAmount,
-        reason,
-        actor
-      )
+      const refundable = await refunds.refundable(payment)
+      if (refundable > 0) await refunds.refund(payment, { amount: refundable, reason }, actor)
     }
 
     const before = order.status

@@ -8,7 +8,7 @@ import { inject } from '@adonisjs/core'
 import config from '@adonisjs/core/services/config'
 import { PaymentManager } from '#payments/payment_manager'
 import { SavedMethods } from '#services/payments/saved_methods'
-import { holdMismatch } from '#services/payments/payment_review'
+import { CLOSED_STATUSES, holdForReview } from '#services/payments/payment_review'
 import type { ConfirmInput, PaymentCustomer, PaymentResult, PaymentSession } from '#payments/types'
 import { PaymentProviderUnavailableException } from '#payments/errors'
 import { PaymentStatus, paymentLifecycle } from '#lifecycles/payment_lifecycle'
@@ -207,7 +207,7 @@ export class PaymentService {
   async settle(payment: Payment, result: PaymentResult, actor: Actor): Promise<Payment> {
     if (result.status === 'authorized' || result.status === 'captured') {
       if (result.amount !== payment.amount || result.currency !== payment.currency) {
-        return holdMismatch(this.manager, payment, result, actor)
+        return holdForReview(this.manager, payment, result, actor)
       }
       const columns = {
         provider_reference: result.providerReference,
@@ -225,6 +225,9 @@ export class PaymentService {
         captured_amount: result.amount,
       })
       await payment.refresh()
+      if (!captured && CLOSED_STATUSES.includes(payment.status)) {
+        return holdForReview(this.manager, payment, result, actor)
+      }
       if (captured && !(await markOrderPaid(payment.orderId, actor))) {
         await this.refund(
           payment,
@@ -236,10 +239,12 @@ export class PaymentService {
       return payment.refresh()
     }
     if (result.status === 'declined') {
-      await this.#apply(payment, 'fail', actor, {
+      const failed = await this.#apply(payment, 'fail', actor, {
         failure_code: result.code,
         failure_reason: result.reason,
       })
+      // Close the provider's side too, so a payment page left open cannot pay this attempt later.
+      if (failed) await this.#cancelAtProvider(payment, result.reason)
     } else if (result.status === 'canceled') {
       await this.#apply(payment, 'cancel', actor)
     } else if (result.status === 'requires_action') {
@@ -299,6 +304,21 @@ export class PaymentService {
         reason,
       })
       await this.#apply(payment, 'cancel', actor)
+    }
+  }
+
+  /** Best effort: a provider that cannot cancel now is answered by holdForReview if money comes. */
+  async #cancelAtProvider(payment: Payment, reason: string) {
+    if (!payment.providerReference) return
+    try {
+      await this.manager.use(payment.adapter).cancel({
+        attemptId: payment.attemptId,
+        idempotencyKey: `${payment.attemptId}:cancel`,
+        providerReference: payment.providerReference,
+        reason,
+      })
+    } catch (error) {
+      if (!(error instanceof PaymentProviderUnavailableException)) throw error
     }
   }
 

@@ -83,7 +83,11 @@ function resultOf(event: VerifiedEvent): PaymentResult | null {
   const reference = event.providerReference
   const money =
     event.amount !== undefined && event.currency !== undefined
-      ? { amount: event.amount, currency: event.currency }
+      ? {
+          amount: event.amount,
+          currency: event.currency,
+          ...(event.savedMethod ? { savedMethod: event.savedMethod } : {}),
+        }
       : null
   switch (event.type) {
     case 'payment.captured':

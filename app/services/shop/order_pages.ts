@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
 import config from '@adonisjs/core/services/config'
+import router from '@adonisjs/core/services/router'
 import { Exception } from '@adonisjs/core/exceptions'
 import Order from '#models/order'
 import Payment from '#models/payment'
@@ -59,10 +60,18 @@ export function isOpen(payment: Payment): boolean {
   return paymentLifecycle.can(payment.status, 'capture')
 }
 
-/** Where the shopper goes after an attempt starts: the provider's page, or null (the order page). */
+/**
+ * Where the shopper goes after an attempt starts: the provider's page, our
+ * page that confirms it in the browser (Stripe.js), or null (the order page).
+ */
 export function redirectOf(payment: Payment): string | null {
   const next = payment.nextAction
-  return next?.type === 'redirect' && isOpen(payment) ? next.url : null
+  if (!next || !isOpen(payment)) return null
+  if (next.type === 'redirect') return next.url
+  if (next.type === 'client_confirmation' && payment.adapter === 'stripe') {
+    return router.makeUrl('payments.stripe.show', { attemptId: payment.attemptId })
+  }
+  return null
 }
 
 /**
@@ -109,8 +118,10 @@ export function presentOrder(order: Order, locale: string) {
     payment,
     paymentFailed: payment?.status === PaymentStatus.Failed,
     canCancel: orderLifecycle.can(order.status, 'cancel'),
-    canPayAgain: orderLifecycle.can(order.status, 'pay') && !open,
-    continueUrl: next?.type === 'redirect' ? next.url : null,
+    underReview: payment?.status === PaymentStatus.Review,
+    canPayAgain:
+      orderLifecycle.can(order.status, 'pay') && !open && payment?.status !== PaymentStatus.Review,
+    continueUrl: open ? redirectOf(payment) : null,
     transfer,
     addressLines: addressLines(order.shippingAddress, locale),
     parcels: order.sellerOrders.map((sellerOrder) => ({

@@ -20,6 +20,12 @@ test.group('Ops | payment providers are checked at boot', () => {
       { STRIPE_SECRET_KEY: 'sk_test_boot', STRIPE_PUBLISHABLE_KEY: 'pk_test_boot' },
       'STRIPE_WEBHOOK_SECRET',
     ],
+    [
+      'PayPal',
+      { PAYPAL_CLIENT_ID: 'client', PAYPAL_CLIENT_SECRET: 'secret', PAYPAL_WEBHOOK_ID: 'WH-1' },
+      'STORE_CURRENCY',
+    ],
+    ['PayPal', { PAYPAL_CLIENT_ID: 'client' }, 'PAYPAL_CLIENT_SECRET'],
     ['Toss Payments', { TOSS_CLIENT_KEY: 'test_ck_boot' }, 'TOSS_SECRET_KEY'],
     ['NaverPay', { NAVERPAY_CLIENT_ID: 'client' }, 'NAVERPAY_PARTNER_ID'],
     ['KakaoPay', { KAKAOPAY_SECRET_KEY: 'DEV_boot', KAKAOPAY_CID: ' ' }, 'KAKAOPAY_CID'],

@@ -217,4 +217,41 @@ test.group('Payments | exactly once', (group) => {
       'order.paid',
     ])
   })
+
+  test('a failed attempt is closed at the provider, and money arriving later is held', async ({
+    assert,
+  }) => {
+    const { order, payment } = await placedOrder({ paymentMethod: 'stripe' })
+    const service = await app.container.make(PaymentService)
+    const reference = payment.providerReference!
+
+    // The shopper comes back after failing 3-D Secure: the attempt fails and
+    // its PaymentIntent is canceled at Stripe, so an old tab cannot pay it.
+    await service.settle(
+      payment,
+      {
+        status: 'declined',
+        code: 'authentication_failed',
+        reason: '3DS failed',
+        providerReference: reference,
+      },
+      SYSTEM_ACTOR
+    )
+    assert.equal(payment.status, PaymentStatus.Failed)
+    assert.equal(stripe.state.intents.get(reference)!.status, 'canceled')
+
+    // A provider that took the money anyway: held for an admin, order not paid.
+    const late = {
+      status: 'captured' as const,
+      providerReference: reference,
+      amount: payment.amount,
+      currency: payment.currency,
+    }
+    await service.settle(await Payment.findOrFail(payment.id), late, SYSTEM_ACTOR)
+    await Promise.all([order.refresh(), payment.refresh()])
+    assert.equal(payment.status, PaymentStatus.Review)
+    assert.equal(payment.failureCode, 'late_capture')
+    assert.equal(payment.capturedAmount, order.grandTotal)
+    assert.equal(order.status, OrderStatus.PendingPayment)
+  })
 })

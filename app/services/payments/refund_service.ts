@@ -1,0 +1,255 @@
+import { randomUUID } from 'node:crypto'
+import { inject } from '@adonisjs/core'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Payment from '#models/payment'
+import PaymentRefund from '#models/payment_refund'
+import SellerOrder from '#models/seller_order'
+import type { Actor } from '#audit/actor'
+import { PaymentManager } from '#payments/payment_manager'
+import { RefundStatus } from '#lifecycles/refund_status'
+import { paymentLifecycle } from '#lifecycles/payment_lifecycle'
+import { affectedRows, transitionRow } from '#services/orders/row_transition'
+import { RefundDeclinedException, RefundRefusedException } from '#services/payments/refund_errors'
+import RefundRequested from '#events/refund_requested'
+import RefundIssued from '#events/refund_issued'
+import RefundFailed from '#events/refund_failed'
+
+/** What an operator asks for: minor units, why, and optionally which seller's share. */
+export interface RefundRequest {
+  amount: number
+  reason: string
+  sellerOrderId?: number | null
+}
+
+/** The parts of a refund row the refundable arithmetic reads. */
+type HeldRefund = Pick<PaymentRefund, 'paymentId' | 'sellerOrderId' | 'status' | 'amount'>
+
+/**
+ * What is left to refund: of the payment, captured money minus succeeded and
+ * pending refunds; of a seller order, also its share of the order (its items
+ * and shipping fee) minus its own succeeded and pending refunds. `refunds`
+ * may hold other payments' rows; only the relevant ones are counted.
+ */
+export function refundableOf(
+  payment: Pick<Payment, 'id' | 'status' | 'capturedAmount'>,
+  refunds: HeldRefund[],
+  sellerOrder?: Pick<SellerOrder, 'id' | 'total'>
+): number {
+  if (!paymentLifecycle.can(payment.status, 'refund')) return 0
+  const held = (refund: HeldRefund) => refund.status !== RefundStatus.Failed
+  const sum = (rows: HeldRefund[]) => rows.reduce((total, refund) => total + refund.amount, 0)
+  const left =
+    payment.capturedAmount -
+    sum(refunds.filter((refund) => refund.paymentId === payment.id && held(refund)))
+  if (!sellerOrder) return Math.max(left, 0)
+  const share =
+    sellerOrder.total - sum(refunds.filter((r) => r.sellerOrderId === sellerOrder.id && held(r)))
+  return Math.max(Math.min(left, share), 0)
+}
+
+/**
+ * Refunds, each exactly once. A request is checked and written `pending` in
+ * one transaction that locks the payment, so two operators refunding at once
+ * cannot give back more than was captured; the provider is then called with
+ * the row's own idempotency key, so retrying a refund whose answer was lost
+ * never refunds twice. Adapters without a provider (bank transfer) answer at
+ * once: there the refund records the operator's word that money went back.
+ */
+@inject()
+export class RefundService {
+  constructor(readonly manager: PaymentManager) {}
+
+  /** Checks, records and sends a refund; throws RefundRefused/RefundDeclined, or an outage. */
+  async refund(payment: Payment, request: RefundRequest, actor: Actor): Promise<PaymentRefund> {
+    const reason = request.reason.trim()
+    const refund = await db.transaction(async (trx) => {
+      const row = await this.#lock(trx, payment.id)
+      const refundable = await this.#refundable(trx, row, request.sellerOrderId ?? null)
+      this.#check(row, request.amount, reason, refundable)
+      const created = await PaymentRefund.create(
+        {
+          paymentId: row.id,
+          sellerOrderId: request.sellerOrderId ?? null,
+          status: RefundStatus.Pending,
+          amount: request.amount,
+          currency: row.currency,
+          reason,
+          idempotencyKey: `${row.attemptId}:refund:new:${randomUUID()}`,
+          requestedById: actor.userId,
+        },
+        { client: trx }
+      )
+      created.idempotencyKey = `${row.attemptId}:refund:${created.id}`
+      await created.save()
+      return created
+    })
+    // The caller's copy may predate the provider's last answer (its reference, a hold).
+    await payment.refresh()
+    await RefundRequested.dispatch(payment, actor, {
+      before: {},
+      after: {
+        refundId: refund.id,
+        amount: refund.amount,
+        currency: refund.currency,
+        sellerOrderId: refund.sellerOrderId,
+        reason,
+      },
+    })
+    return this.#send(payment, refund, actor)
+  }
+
+  /**
+   * Asks the provider again about a refund still pending (its answer was
+   * lost to an outage or a crash), with the same idempotency key.
+   */
+  async retry(refund: PaymentRefund, actor: Actor): Promise<PaymentRefund> {
+    if (refund.status !== RefundStatus.Pending) {
+      throw new RefundRefusedException(
+        'not_pending',
+        0,
+        `Refund #${refund.id} is ${refund.status}, not pending; only a pending refund is retried`
+      )
+    }
+    const payment = await Payment.findOrFail(refund.paymentId)
+    return this.#send(payment, refund, actor)
+  }
+
+  /** What can still be refunded of this payment, or of one seller order's share of it. */
+  async refundable(payment: Payment, sellerOrderId: number | null = null): Promise<number> {
+    return db.transaction((trx) => this.#refundable(trx, payment, sellerOrderId))
+  }
+
+  async #send(payment: Payment, refund: PaymentRefund, actor: Actor): Promise<PaymentRefund> {
+    // An outage (E_PAYMENT_PROVIDER_UNAVAILABLE) propagates and leaves the row pending.
+    const result = await this.manager.use(payment.adapter).refund({
+      attemptId: payment.attemptId,
+      idempotencyKey: refund.idempotencyKey,
+      providerReference: payment.providerReference ?? payment.attemptId,
+      amount: refund.amount,
+      currency: refund.currency,
+      reason: refund.reason,
+    })
+    if (result.status === 'declined') {
+      await this.#fail(payment, refund, result.code, result.reason, actor)
+      throw new RefundDeclinedException(result.code, result.reason)
+    }
+    if (result.status === 'pending') {
+      await PaymentRefund.query()
+        .where('id', refund.id)
+        .where('status', RefundStatus.Pending)
+        .update({ providerRefundReference: result.refundReference })
+    } else {
+      await this.#succeed(payment, refund, result.refundReference, actor)
+    }
+    return refund.refresh()
+  }
+
+  /** Marks the refund succeeded once and moves the payment; a second finisher changes nothing. */
+  async #succeed(payment: Payment, refund: PaymentRefund, reference: string, actor: Actor) {
+    const before = payment.status
+    const moved = await db.transaction(async (trx) => {
+      const locked = await this.#lock(trx, payment.id)
+      const marked = await PaymentRefund.query({ client: trx })
+        .where('id', refund.id)
+        .where('status', RefundStatus.Pending)
+        .update({ status: RefundStatus.Succeeded, providerRefundReference: reference })
+      if (affectedRows(marked) !== 1) return false
+      const [row] = await trx
+        .from('payment_refunds')
+        .where('payment_id', payment.id)
+        .where('status', RefundStatus.Succeeded)
+        .sum('amount as total')
+      const total = Number(row.total ?? 0)
+      const action = total >= locked.capturedAmount ? 'refund' : 'refund_part'
+      await transitionRow(trx, 'payments', payment.id, paymentLifecycle, action, {
+        refunded_amount: total,
+      })
+      return true
+    })
+    if (!moved) return
+    await payment.refresh()
+    await RefundIssued.dispatch(payment, actor, {
+      before: { status: before },
+      after: {
+        status: payment.status,
+        refundedAmount: payment.refundedAmount,
+        refundId: refund.id,
+        amount: refund.amount,
+        sellerOrderId: refund.sellerOrderId,
+        reason: refund.reason,
+      },
+    })
+  }
+
+  async #fail(payment: Payment, refund: PaymentRefund, code: string, reason: string, actor: Actor) {
+    const failed = await PaymentRefund.query()
+      .where('id', refund.id)
+      .where('status', RefundStatus.Pending)
+      .update({ status: RefundStatus.Failed, failureCode: code, failureReason: reason })
+    if (affectedRows(failed) !== 1) return
+    await RefundFailed.dispatch(payment, actor, {
+      before: { refundStatus: RefundStatus.Pending },
+      after: { refundStatus: RefundStatus.Failed, refundId: refund.id, failureCode: code, reason },
+    })
+  }
+
+  /** The payment row, locked until the transaction ends (SQLite runs one writer at a time). */
+  #lock(trx: TransactionClientContract, id: number) {
+    return Payment.query({ client: trx })
+      .where('id', id)
+      .if(trx.dialect.name === 'postgres', (query) => query.forUpdate())
+      .firstOrFail()
+  }
+
+  async #refundable(
+    trx: TransactionClientContract,
+    payment: Payment,
+    sellerOrderId: number | null
+  ) {
+    let sellerOrder: SellerOrder | null = null
+    if (sellerOrderId !== null) {
+      sellerOrder = await SellerOrder.query({ client: trx }).where('id', sellerOrderId).first()
+      if (!sellerOrder || sellerOrder.orderId !== payment.orderId) {
+        throw new RefundRefusedException(
+          'foreign_seller_order',
+          0,
+          `Seller order #${sellerOrderId} is not part of this payment's order`
+        )
+      }
+    }
+    const refunds = await PaymentRefund.query({ client: trx })
+      .where('paymentId', payment.id)
+      .if(sellerOrderId !== null, (query) => query.orWhere('sellerOrderId', sellerOrderId!))
+    return refundableOf(payment, refunds, sellerOrder ?? undefined)
+  }
+
+  /** Refuses, before anything is written, what cannot be refunded as asked. */
+  #check(payment: Payment, amount: number, reason: string, refundable: number) {
+    const refuse = (
+      refusal: ConstructorParameters<typeof RefundRefusedException>[0],
+      why: string
+    ) => {
+      throw new RefundRefusedException(
+        refusal,
+        refundable,
+        `${why}; ${refundable} ${payment.currency} is refundable`
+      )
+    }
+    const adapter = this.manager.use(payment.adapter)
+    if (!adapter.capabilities.refunds) refuse('unsupported', `${payment.adapter} cannot refund`)
+    if (!paymentLifecycle.can(payment.status, 'refund')) {
+      refuse('not_refundable', `Nothing of this ${payment.status} payment can be refunded`)
+    }
+    if (!Number.isSafeInteger(amount) || amount <= 0) {
+      refuse('invalid_amount', `Cannot refund ${amount}: the amount must be positive minor units`)
+    }
+    if (amount > refundable) refuse('too_large', `Cannot refund ${amount} ${payment.currency}`)
+    if (!adapter.capabilities.partialRefunds && amount !== payment.capturedAmount) {
+      refuse('partial_unsupported', `${payment.adapter} only refunds the whole payment`)
+    }
+    if (!reason || reason.length > 500) {
+      refuse('invalid_reason', 'A refund needs a reason of at most 500 characters')
+    }
+  }
+}
