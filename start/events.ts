@@ -51,6 +51,8 @@ import RefundRequested from '#events/refund_requested'
 import RefundFailed from '#events/refund_failed'
 import PaymentHeldForReview from '#events/payment_held_for_review'
 import PaymentAccepted from '#events/payment_accepted'
+import PaymentMethodSaved from '#events/payment_method_saved'
+import PaymentMethodRemoved from '#events/payment_method_removed'
 import ShippingPolicyChanged from '#events/shipping_policy_changed'
 
 const audited = [
@@ -98,6 +100,8 @@ const audited = [
   PaymentCanceled,
   PaymentHeldForReview,
   PaymentAccepted,
+  PaymentMethodSaved,
+  PaymentMethodRemoved,
   RefundRequested,
   RefundIssued,
   RefundFailed,

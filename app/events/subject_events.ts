@@ -9,6 +9,7 @@ import type Order from '#models/order'
 import type SellerOrder from '#models/seller_order'
 import type Payment from '#models/payment'
 import type ShippingPolicyVersion from '#models/shipping_policy_version'
+import type SavedPaymentMethod from '#models/saved_payment_method'
 
 /** Events about a customer's account. */
 export abstract class CustomerEvent extends SubjectEvent<User> {
@@ -53,6 +54,11 @@ export abstract class SellerOrderEvent extends SubjectEvent<SellerOrder> {
 /** Events about a payment attempt and the money it moved. */
 export abstract class PaymentEvent extends SubjectEvent<Payment> {
   static subjectType = 'payment'
+}
+
+/** Events about a customer's saved payment methods (ids and card summary only). */
+export abstract class SavedMethodEvent extends SubjectEvent<SavedPaymentMethod> {
+  static subjectType = 'saved_payment_method'
 }
 
 /** Events about a seller's shipping policy versions. */

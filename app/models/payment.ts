@@ -1,5 +1,5 @@
 import { PaymentSchema } from '#database/schema'
-import { belongsTo } from '@adonisjs/lucid/orm'
+import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import Order from '#models/order'
 import { jsonColumn } from '#models/json_column'
@@ -10,6 +10,10 @@ import type { MethodSummary, PaymentSession } from '#payments/types'
  * through paymentLifecycle only.
  */
 export default class Payment extends PaymentSchema {
+  // SQLite returns booleans as 0/1.
+  @column({ consume: (value: unknown) => Boolean(value) })
+  declare saveMethod: boolean
+
   @jsonColumn<PaymentSession>()
   declare nextAction: PaymentSession | null
 

@@ -151,6 +151,8 @@ export interface CancelInput {
 export interface VerifiedEvent {
   id: string
   type:
+    /** The shopper approved at the provider; the shop confirms (captures) without waiting for the return. */
+    | 'payment.approved'
     | 'payment.authorized'
     | 'payment.captured'
     | 'payment.failed'
@@ -163,6 +165,11 @@ export interface VerifiedEvent {
   occurredAt: Date
   /** The method a paid payment kept for one-click payments, when the provider names it. */
   savedMethod?: SavedMethod
+  /**
+   * Our attempt id when the provider echoes it (metadata, orderId): finds the
+   * attempt even when its answer was lost before we stored the provider's id.
+   */
+  attemptId?: string
 }
 
 export interface WebhookInput {

@@ -287,7 +287,7 @@ test.group('Payment adapters | paypal protocol', (group) => {
     const approved = await adapter.parseWebhook(
       server.signedDelivery('CHECKOUT.ORDER.APPROVED', id)
     )
-    assert.containsSubset(approved, { type: 'other', providerReference: id })
+    assert.containsSubset(approved, { type: 'payment.approved', providerReference: id })
   })
 
   test('refuses a stale delivery, another webhook’s, or one without headers', async ({

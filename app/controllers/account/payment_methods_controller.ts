@@ -2,6 +2,7 @@ import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import { SavedMethods } from '#services/payments/saved_methods'
 import { PaymentProviderUnavailableException } from '#payments/errors'
+import { actorFor } from '#audit/actor'
 
 /**
  * The customer's saved payment methods on the account page: what is kept
@@ -25,7 +26,8 @@ export default class PaymentMethodsController {
 
   async destroy({ auth, params, response, session, i18n }: HttpContext) {
     try {
-      await this.savedMethods.remove(auth.getUserOrFail(), Number(params.id))
+      const user = auth.getUserOrFail()
+      await this.savedMethods.remove(user, Number(params.id), actorFor(user))
       session.flash('success', i18n.t('payments_saved.removed'))
     } catch (error) {
       if (!(error instanceof PaymentProviderUnavailableException)) throw error

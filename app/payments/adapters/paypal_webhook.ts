@@ -89,12 +89,13 @@ const TYPES: Record<string, VerifiedEvent['type']> = {
   'PAYMENT.CAPTURE.REFUNDED': 'refund.succeeded',
   'PAYMENT.AUTHORIZATION.CREATED': 'payment.authorized',
   'PAYMENT.AUTHORIZATION.VOIDED': 'payment.canceled',
+  'CHECKOUT.ORDER.APPROVED': 'payment.approved',
 }
 
 /**
  * Maps a verified event onto the PayPal order it concerns (our provider
- * reference). CHECKOUT.ORDER.APPROVED moves no money, so it is `other`: the
- * capture follows on the return URL and reports PAYMENT.CAPTURE.COMPLETED.
+ * reference). CHECKOUT.ORDER.APPROVED moves no money: it is `payment.approved`,
+ * so the shop captures even when the buyer never comes back to the return URL.
  */
 export function verifiedEvent(event: PayPalEvent, orderId: string | null): VerifiedEvent {
   const { resource } = event
@@ -106,7 +107,7 @@ export function verifiedEvent(event: PayPalEvent, orderId: string | null): Verif
     resource.id ??
     ''
   const money =
-    resource.amount && type !== 'other'
+    resource.amount && type !== 'other' && type !== 'payment.approved'
       ? {
           amount: fromPayPalValue(resource.amount.value, resource.amount.currency_code),
           currency: resource.amount.currency_code,

@@ -262,6 +262,7 @@ export function verifiedEvent(event: Stripe.Event): VerifiedEvent {
         ...base,
         type: captured ? 'payment.captured' : 'payment.authorized',
         providerReference: intent.id,
+        ...(intent.metadata?.attempt_id ? { attemptId: intent.metadata.attempt_id } : {}),
         amount: captured ? intent.amount_received : intent.amount_capturable,
         currency: intent.currency.toUpperCase(),
       }

@@ -8,6 +8,8 @@ import { PaymentManager } from '#payments/payment_manager'
 import type { PaymentResult, VerifiedEvent, WebhookInput } from '#payments/types'
 import { PaymentService } from '#services/payments/payment_service'
 import { isUniqueViolation } from '#services/validation'
+import { paymentLifecycle } from '#lifecycles/payment_lifecycle'
+import { InvalidTransitionException } from '#lifecycles/state_machine'
 
 /** Changes made because a provider told us so. */
 const PROVIDER_ACTOR: Actor = Object.freeze({ userId: null, role: 'system' })
@@ -38,9 +40,7 @@ export class PaymentWebhooks {
     const inbox = await this.#record(adapterCode, event)
     if (!inbox) return 'duplicate'
 
-    const payment = await Payment.query()
-      .where({ adapter: adapterCode, providerReference: event.providerReference })
-      .first()
+    const payment = await this.#payment(adapterCode, event)
     const outcome = payment ? await this.#apply(payment, event) : 'unknown_payment'
     inbox.merge({ paymentId: payment?.id ?? null, outcome, processedAt: DateTime.now() })
     await inbox.save()
@@ -70,7 +70,31 @@ export class PaymentWebhooks {
     }
   }
 
+  /**
+   * The attempt an event is about: by the provider's reference, else by our
+   * attempt id when the provider echoes it (a charge whose answer was lost).
+   */
+  async #payment(adapter: string, event: VerifiedEvent) {
+    const known = await Payment.query()
+      .where({ adapter, providerReference: event.providerReference })
+      .first()
+    if (known || !event.attemptId) return known
+    return Payment.query().where({ adapter, attemptId: event.attemptId }).first()
+  }
+
   async #apply(payment: Payment, event: VerifiedEvent): Promise<WebhookOutcome> {
+    if (event.type === 'payment.approved') {
+      // The buyer may never reach the return URL; confirming twice is answered by the provider's key.
+      if (!paymentLifecycle.can(payment.status, 'capture')) return 'ignored'
+      try {
+        await this.payments.confirm(payment, {}, PROVIDER_ACTOR)
+      } catch (error) {
+        // The return URL settled it a moment before.
+        if (error instanceof InvalidTransitionException) return 'ignored'
+        throw error
+      }
+      return 'applied'
+    }
     const result = resultOf(event)
     if (!result) return 'ignored'
     await this.payments.settle(payment, result, PROVIDER_ACTOR)

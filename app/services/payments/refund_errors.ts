@@ -13,6 +13,7 @@ export type RefundRefusal =
   | 'too_large'
   | 'foreign_seller_order'
   | 'not_pending'
+  | 'awaiting_provider'
 
 /**
  * A refund that cannot be made as asked (nothing refundable, an amount above

@@ -100,8 +100,9 @@ export class RefundService {
   }
 
   /**
-   * Asks the provider again about a refund still pending (its answer was
-   * lost to an outage or a crash), with the same idempotency key.
+   * Asks the provider again about a refund whose answer was lost (an outage
+   * or a crash), with the same idempotency key. A refund the provider took
+   * and reported pending is settled by the provider, not asked again.
    */
   async retry(refund: PaymentRefund, actor: Actor): Promise<PaymentRefund> {
     if (refund.status !== RefundStatus.Pending) {
@@ -109,6 +110,14 @@ export class RefundService {
         'not_pending',
         0,
         `Refund #${refund.id} is ${refund.status}, not pending; only a pending refund is retried`
+      )
+    }
+    if (refund.providerRefundReference) {
+      // The provider took it and will settle it; asking again after its key expired could refund twice.
+      throw new RefundRefusedException(
+        'awaiting_provider',
+        0,
+        `Refund #${refund.id} was accepted by the provider (${refund.providerRefundReference}) and awaits its confirmation`
       )
     }
     const payment = await Payment.findOrFail(refund.paymentId)

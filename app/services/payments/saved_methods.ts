@@ -12,6 +12,8 @@ import { PaymentProviderUnavailableException } from '#payments/errors'
 import type { PaymentAdapter, PaymentResult, SavedMethod } from '#payments/types'
 import { paymentLifecycle } from '#lifecycles/payment_lifecycle'
 import { isUniqueViolation } from '#services/validation'
+import PaymentMethodSaved from '#events/payment_method_saved'
+import PaymentMethodRemoved from '#events/payment_method_removed'
 // Type only: PaymentService calls this service, so importing it at runtime would be a cycle.
 import type { PaymentService } from '#services/payments/payment_service'
 
@@ -51,15 +53,25 @@ export class SavedMethods {
       expiresAt: saved.summary.expiresAt ?? null,
       lastUsedAt: DateTime.now(),
     }
-    let method: SavedPaymentMethod
-    try {
-      method = await SavedPaymentMethod.updateOrCreate(key, values)
-    } catch (error) {
-      // Another request inserted it between our look-up and insert.
-      if (!isUniqueViolation(error)) throw error
-      method = await SavedPaymentMethod.query().where(key).firstOrFail()
-      await method.merge(values).save()
+    let method = await SavedPaymentMethod.query().where(key).first()
+    if (!method) {
+      try {
+        method = await SavedPaymentMethod.create({ ...key, ...values })
+        await PaymentMethodSaved.dispatch(
+          method,
+          { userId: order.userId, role: 'customer' },
+          {
+            before: {},
+            after: summaryOf(method),
+          }
+        )
+      } catch (error) {
+        // Another request inserted it between our look-up and insert.
+        if (!isUniqueViolation(error)) throw error
+        method = await SavedPaymentMethod.query().where(key).firstOrFail()
+      }
     }
+    await method.merge(values).save()
     await db.from('payments').where('id', payment.id).update({ saved_payment_method_id: method.id })
     payment.savedPaymentMethodId = method.id
     return method
@@ -106,7 +118,7 @@ export class SavedMethods {
    * removed card cannot be charged again. An outage throws before anything is
    * deleted; the customer tries again later.
    */
-  async remove(user: User, id: number): Promise<void> {
+  async remove(user: User, id: number, actor: Actor): Promise<void> {
     const method = await this.find(user, id)
     const adapter = this.manager.has(method.adapter) ? this.manager.use(method.adapter) : null
     if (adapter?.detachSavedMethod) {
@@ -117,6 +129,7 @@ export class SavedMethods {
       })
     }
     await method.delete()
+    await PaymentMethodRemoved.dispatch(method, actor, { before: summaryOf(method), after: {} })
   }
 
   /**
@@ -179,4 +192,9 @@ export class SavedMethods {
       reason: 'The saved payment method cannot be used any more',
     }
   }
+}
+
+/** What the audit log keeps of a saved method: never more than the card summary. */
+function summaryOf(method: SavedPaymentMethod) {
+  return { adapter: method.adapter, brand: method.brand, lastFour: method.lastFour }
 }

@@ -110,6 +110,32 @@ test.group('Back office | refunds that go wrong', (group) => {
     assert.lengthOf(await AuditEvent.query().where('action', 'payment.refunded'), 1)
   })
 
+  test('a refund the provider took as pending is not asked again', async ({ client, assert }) => {
+    const admin = await UserFactory.apply('admin').create()
+    const { payment } = await cardPaidOrder(stripe)
+    stripe.failNext(1)
+    await postRefund(client, admin, payment.id, { amount: '3000', reason: '처리 중 환불' })
+    const refund = await PaymentRefund.findByOrFail('paymentId', payment.id)
+    // As if Stripe had answered `pending` with its refund id (it settles by webhook later).
+    refund.providerRefundReference = 're_pending_at_stripe'
+    await refund.save()
+
+    const page = await client.get(`/admin/orders/${payment.orderId}`).loginAs(admin)
+    assert.notInclude(page.text(), 'data-test="retry-refund"')
+    const retry = await client
+      .post(`/admin/refunds/${refund.id}/retry`)
+      .loginAs(admin)
+      .withCsrfToken()
+      .redirects(0)
+    retry.assertFlashMessage(
+      'error',
+      '결제사가 이 환불을 접수했고 확인을 기다리는 중입니다. 다시 요청하지 마세요.'
+    )
+    await refund.refresh()
+    assert.equal(refund.status, RefundStatus.Pending)
+    assert.lengthOf(stripeRefunds(payment.providerReference!), 0)
+  })
+
   test('Stripe refunded but we died before recording it: the retry refunds once', async ({
     assert,
   }) => {

@@ -254,4 +254,55 @@ test.group('Payments | exactly once', (group) => {
     assert.equal(payment.capturedAmount, order.grandTotal)
     assert.equal(order.status, OrderStatus.PendingPayment)
   })
+
+  test('a charge whose answer was lost is found by its attempt id when Stripe reports it', async ({
+    client,
+    assert,
+  }) => {
+    const { order, payment } = await placedOrder({ paymentMethod: 'stripe' })
+    const manager = await app.container.make(PaymentManager)
+    const adapter = manager.use('stripe')
+    const saved = await adapter.savePaymentMethod!({
+      idempotencyKey: 'save-lost',
+      customer: { email: order.email },
+      params: { paymentMethod: 'pm_card_visa' },
+    })
+    // A one-click charge went through at Stripe, but the answer never reached
+    // us: the attempt has no Stripe id and was failed as "provider unavailable".
+    await payment.merge({ providerReference: null }).save()
+    const charged = await adapter.chargeSavedMethod!({
+      attemptId: payment.attemptId,
+      idempotencyKey: `${payment.attemptId}:charge_saved`,
+      orderNumber: order.number,
+      amount: payment.amount,
+      currency: payment.currency,
+      description: `Order ${order.number}`,
+      customer: { email: order.email },
+      capture: 'automatic',
+      expiresAt: new Date(Date.now() + 60_000),
+      ...saved,
+    })
+    assert.equal(charged.status, 'captured')
+    const service = await app.container.make(PaymentService)
+    const unavailable = {
+      status: 'declined' as const,
+      code: 'provider_unavailable',
+      reason: 'timeout',
+    }
+    await service.settle(payment, unavailable, SYSTEM_ACTOR)
+
+    const response = await deliver(
+      client,
+      stripe.signedEvent(
+        'payment_intent.succeeded',
+        (charged as { providerReference: string }).providerReference
+      )
+    )
+
+    response.assertStatus(200)
+    await Promise.all([order.refresh(), payment.refresh()])
+    assert.equal(payment.status, PaymentStatus.Review)
+    assert.equal(payment.failureCode, 'late_capture')
+    assert.equal(order.status, OrderStatus.PendingPayment)
+  })
 })

@@ -159,6 +159,46 @@ test.group('Payments | PayPal webhooks', (group) => {
     assert.lengthOf(paypal.orders.get(payment.providerReference!)!.captures, 1)
   })
 
+  test('a buyer who approves and never comes back is captured by the APPROVED event', async ({
+    client,
+    assert,
+  }) => {
+    const { order, payment } = await placedOrder()
+    const back = new URL(paypal.approveAsBuyer(payment.providerReference!))
+    const delivery = paypal.signedDelivery('CHECKOUT.ORDER.APPROVED', payment.providerReference!)
+    const payments = await app.container.make(PaymentService)
+
+    // The webhook and, at the same moment, the buyer's late return.
+    const [response] = await Promise.all([
+      deliver(client, delivery),
+      payments.confirm(
+        await Payment.findOrFail(payment.id),
+        Object.fromEntries(back.searchParams),
+        SYSTEM_ACTOR
+      ),
+    ])
+
+    response.assertStatus(200)
+    await Promise.all([order.refresh(), payment.refresh()])
+    assert.equal(order.status, OrderStatus.Paid)
+    assert.equal(payment.status, PaymentStatus.Captured)
+    assert.lengthOf(await AuditEvent.query().where('action', 'order.paid'), 1)
+    assert.lengthOf(paypal.orders.get(payment.providerReference!)!.captures, 1)
+  })
+
+  test('the APPROVED event alone captures the order', async ({ client, assert }) => {
+    const { order, payment } = await placedOrder()
+    paypal.approveAsBuyer(payment.providerReference!)
+    const delivery = paypal.signedDelivery('CHECKOUT.ORDER.APPROVED', payment.providerReference!)
+
+    const response = await deliver(client, delivery)
+
+    response.assertStatus(200)
+    await order.refresh()
+    assert.equal(order.status, OrderStatus.Paid)
+    assert.lengthOf(paypal.orders.get(payment.providerReference!)!.captures, 1)
+  })
+
   test('a bad signature or a tampered body is refused with 400 and changes nothing', async ({
     client,
     assert,

@@ -3,6 +3,7 @@ import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { QueueManager } from '@adonisjs/queue'
 import { DateTime } from 'luxon'
+import AuditEvent from '#models/audit_event'
 import Payment from '#models/payment'
 import SavedPaymentMethod from '#models/saved_payment_method'
 import type User from '#models/user'
@@ -113,6 +114,13 @@ test.group('Account | saved payment methods', (group) => {
     assert.isNull(await SavedPaymentMethod.find(card.id))
     const paid = await Payment.findOrFail(payment.id)
     assert.isNull(paid.savedPaymentMethodId)
+    const audit = await AuditEvent.query().where('action', 'customer.payment_method_removed')
+    assert.lengthOf(audit, 1)
+    assert.equal(audit[0].actorId, user.id)
+    assert.equal(audit[0].subjectId, String(card.id))
+    // The log keeps the card's summary, never the provider's ids.
+    assert.include(audit[0].changes, '"lastFour":"4242"')
+    assert.notInclude(audit[0].changes, card.providerMethodId)
   })
 
   test('someone else’s card is a 404 and stays saved', async ({ client, assert }) => {
@@ -200,6 +208,9 @@ test.group('Saved methods | remembering a payment’s method', (group) => {
     await payment.refresh()
     assert.equal(payment.savedPaymentMethodId, rows[0].id)
     assert.equal(await savedMethods.customerIdFor(user.id, 'test_card'), card.providerCustomerId)
+    const audit = await AuditEvent.query().where('action', 'customer.payment_method_saved')
+    assert.lengthOf(audit, 1)
+    assert.equal(audit[0].actorId, user.id)
   })
 
   test('a guest’s payment keeps nothing', async ({ assert }) => {
