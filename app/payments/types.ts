@@ -158,6 +158,7 @@ export interface VerifiedEvent {
     | 'payment.failed'
     | 'payment.canceled'
     | 'refund.succeeded'
+    | 'refund.failed'
     | 'other'
   providerReference: string
   amount?: number
@@ -165,6 +166,8 @@ export interface VerifiedEvent {
   occurredAt: Date
   /** The method a paid payment kept for one-click payments, when the provider names it. */
   savedMethod?: SavedMethod
+  /** The provider's refund id, for refund events (settles a refund it answered `pending`). */
+  refundReference?: string
   /**
    * Our attempt id when the provider echoes it (metadata, orderId): finds the
    * attempt even when its answer was lost before we stored the provider's id.

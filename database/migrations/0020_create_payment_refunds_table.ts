@@ -33,7 +33,12 @@ export default class extends BaseSchema {
       table.string('provider_refund_reference', 200).nullable()
       table.string('failure_code', 60).nullable()
       table.text('failure_reason').nullable()
-      table.integer('requested_by_id').nullable().references('id').inTable('users').onDelete('SET NULL')
+      table
+        .integer('requested_by_id')
+        .nullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('SET NULL')
       table.timestamp('created_at').notNullable()
       table.timestamp('updated_at').nullable()
       table.index(['payment_id', 'status'])

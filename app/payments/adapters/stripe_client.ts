@@ -282,6 +282,26 @@ export function verifiedEvent(event: Stripe.Event): VerifiedEvent {
         currency: charge.currency.toUpperCase(),
       }
     }
+    // A refund Stripe answered `pending` has ended: it names the refund itself.
+    case 'refund.updated':
+    case 'charge.refund.updated': {
+      const refund = event.data.object
+      const intent = refund.payment_intent
+      const ended = {
+        succeeded: 'refund.succeeded',
+        failed: 'refund.failed',
+        canceled: 'refund.failed',
+      } as const
+      const type = ended[refund.status as keyof typeof ended] ?? 'other'
+      return {
+        ...base,
+        type,
+        providerReference: (typeof intent === 'string' ? intent : intent?.id) ?? '',
+        refundReference: refund.id,
+        amount: refund.amount,
+        currency: refund.currency.toUpperCase(),
+      }
+    }
     default: {
       const object = event.data.object as { id?: string }
       return { ...base, type: 'other', providerReference: object.id ?? '' }

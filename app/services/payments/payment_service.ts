@@ -8,8 +8,10 @@ import { inject } from '@adonisjs/core'
 import config from '@adonisjs/core/services/config'
 import { PaymentManager } from '#payments/payment_manager'
 import { SavedMethods } from '#services/payments/saved_methods'
+import { RefundService } from '#services/payments/refund_service'
+import { cancelAtProvider, confirmInputFor, customerFor } from '#services/payments/payment_inputs'
 import { CLOSED_STATUSES, holdForReview } from '#services/payments/payment_review'
-import type { ConfirmInput, PaymentCustomer, PaymentResult, PaymentSession } from '#payments/types'
+import type { ConfirmInput, PaymentResult, PaymentSession } from '#payments/types'
 import { PaymentProviderUnavailableException } from '#payments/errors'
 import { PaymentStatus, paymentLifecycle } from '#lifecycles/payment_lifecycle'
 import { orderLifecycle } from '#lifecycles/order_lifecycle'
@@ -80,7 +82,7 @@ export class PaymentService {
         amount: payment.amount,
         currency: payment.currency,
         description: `Order ${order.number}`,
-        customer: await this.#customer(payment, order),
+        customer: await customerFor(payment, order, this.savedMethods),
         returnUrl: this.urls.returnUrl(payment),
         cancelUrl: this.urls.cancelUrl(order),
         capture: 'automatic',
@@ -153,36 +155,9 @@ export class PaymentService {
     return paid && payment.saveMethod && payment.savedPaymentMethodId === null
   }
 
-  /**
-   * What confirm sends the adapter. The same attempt always gives the same
-   * idempotency key, so confirming again after a crash between the provider's
-   * answer and our commit is answered from the provider's record, not charged.
-   */
-  async confirmInput(payment: Payment, params: Record<string, string>): Promise<ConfirmInput> {
-    const order = payment.saveMethod ? await Order.findOrFail(payment.orderId) : null
-    return {
-      attemptId: payment.attemptId,
-      idempotencyKey: `${payment.attemptId}:confirm`,
-      providerReference: payment.providerReference ?? payment.attemptId,
-      amount: payment.amount,
-      currency: payment.currency,
-      capture: 'automatic',
-      params,
-      saveMethod: payment.saveMethod,
-      customer: order ? await this.#customer(payment, order) : undefined,
-    }
-  }
-
-  /** The shopper as the provider knows them; their provider customer id when they save a method. */
-  async #customer(payment: Payment, order: Order): Promise<PaymentCustomer> {
-    const reuse = payment.saveMethod && order.userId !== null
-    return {
-      email: order.email,
-      name: order.shippingAddress.name,
-      providerCustomerId: reuse
-        ? await this.savedMethods.customerIdFor(order.userId!, payment.adapter)
-        : null,
-    }
+  /** What confirm sends the adapter (payment_inputs.ts); the same attempt always gives the same key. */
+  confirmInput(payment: Payment, params: Record<string, string>): Promise<ConfirmInput> {
+    return confirmInputFor(payment, params, this.savedMethods)
   }
 
   /** An admin saw the money arrive (bank transfer) or captures an authorization. */
@@ -244,7 +219,7 @@ export class PaymentService {
         failure_reason: result.reason,
       })
       // Close the provider's side too, so a payment page left open cannot pay this attempt later.
-      if (failed) await this.#cancelAtProvider(payment, result.reason)
+      if (failed) await cancelAtProvider(this.manager, payment, result.reason)
     } else if (result.status === 'canceled') {
       await this.#apply(payment, 'cancel', actor)
     } else if (result.status === 'requires_action') {
@@ -285,8 +260,6 @@ export class PaymentService {
    * which records each refund before calling the provider so it happens once.
    */
   async refund(payment: Payment, amount: number, reason: string, actor: Actor) {
-    // Imported here, not at the top: RefundService is the refunds' own module.
-    const { RefundService } = await import('#services/payments/refund_service')
     await new RefundService(this.manager).refund(payment, { amount, reason }, actor)
     return payment.refresh()
   }
@@ -304,21 +277,6 @@ export class PaymentService {
         reason,
       })
       await this.#apply(payment, 'cancel', actor)
-    }
-  }
-
-  /** Best effort: a provider that cannot cancel now is answered by holdForReview if money comes. */
-  async #cancelAtProvider(payment: Payment, reason: string) {
-    if (!payment.providerReference) return
-    try {
-      await this.manager.use(payment.adapter).cancel({
-        attemptId: payment.attemptId,
-        idempotencyKey: `${payment.attemptId}:cancel`,
-        providerReference: payment.providerReference,
-        reason,
-      })
-    } catch (error) {
-      if (!(error instanceof PaymentProviderUnavailableException)) throw error
     }
   }
 

@@ -7,6 +7,7 @@ import type { Actor } from '#audit/actor'
 import { PaymentManager } from '#payments/payment_manager'
 import type { PaymentResult, VerifiedEvent, WebhookInput } from '#payments/types'
 import { PaymentService } from '#services/payments/payment_service'
+import { RefundService } from '#services/payments/refund_service'
 import { isUniqueViolation } from '#services/validation'
 import { paymentLifecycle } from '#lifecycles/payment_lifecycle'
 import { InvalidTransitionException } from '#lifecycles/state_machine'
@@ -94,6 +95,15 @@ export class PaymentWebhooks {
         throw error
       }
       return 'applied'
+    }
+    if (event.type === 'refund.succeeded' || event.type === 'refund.failed') {
+      if (!event.refundReference) return 'ignored'
+      const refunds = new RefundService(this.manager)
+      const report = {
+        refundReference: event.refundReference,
+        succeeded: event.type === 'refund.succeeded',
+      }
+      return (await refunds.settleReported(payment, report, PROVIDER_ACTOR)) ? 'applied' : 'ignored'
     }
     const result = resultOf(event)
     if (!result) return 'ignored'

@@ -154,6 +154,30 @@ export class RefundService {
     return refund.refresh()
   }
 
+  /**
+   * The provider reports how a refund it answered `pending` ended (a
+   * webhook): that pending row succeeds or fails, once. False when no pending
+   * refund of this payment has the reference (already settled, or not ours).
+   */
+  async settleReported(
+    payment: Payment,
+    report: { refundReference: string; succeeded: boolean },
+    actor: Actor
+  ): Promise<boolean> {
+    const refund = await PaymentRefund.query()
+      .where({ paymentId: payment.id, providerRefundReference: report.refundReference })
+      .where('status', RefundStatus.Pending)
+      .first()
+    if (!refund) return false
+    if (report.succeeded) {
+      await this.#succeed(payment, refund, report.refundReference, actor)
+    } else {
+      const reason = 'The provider reported the refund as failed'
+      await this.#fail(payment, refund, 'provider_reported_failure', reason, actor)
+    }
+    return true
+  }
+
   /** Marks the refund succeeded once and moves the payment; a second finisher changes nothing. */
   async #succeed(payment: Payment, refund: PaymentRefund, reference: string, actor: Actor) {
     const before = payment.status

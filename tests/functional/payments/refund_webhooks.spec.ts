@@ -1,0 +1,120 @@
+import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
+import config from '@adonisjs/core/services/config'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { QueueManager } from '@adonisjs/queue'
+import type { ApiClient } from '@japa/api-client'
+import AuditEvent from '#models/audit_event'
+import PaymentRefund from '#models/payment_refund'
+import { PaymentManager } from '#payments/payment_manager'
+import type { PaymentsConfig } from '#payments/define_config'
+import { stripeAdapter } from '#payments/adapters/stripe_adapter'
+import { PaymentStatus } from '#lifecycles/payment_lifecycle'
+import { RefundStatus } from '#lifecycles/refund_status'
+import { SYSTEM_ACTOR } from '#audit/actor'
+import { PaymentService } from '#services/payments/payment_service'
+import { RefundService } from '#services/payments/refund_service'
+import { startStripeServer } from '#tests/fixtures/servers/stripe_server'
+import { placedOrder } from '#tests/helpers/shop'
+
+const stripe = await startStripeServer()
+
+function deliver(client: ApiClient, event: { rawBody: string; signature: string }) {
+  return client
+    .post('/webhooks/stripe')
+    .type('application/json')
+    .header('stripe-signature', event.signature)
+    .unsafeJson(event.rawBody)
+}
+
+/** A paid Stripe order whose card's refunds stay pending at Stripe, and a pending refund of 5,000. */
+async function pendingRefund() {
+  const { payment } = await placedOrder({ paymentMethod: 'stripe' })
+  await stripe.confirmInBrowser(payment.providerReference!, 'pm_card_pendingRefund')
+  const payments = await app.container.make(PaymentService)
+  await payments.confirm(payment, { payment_intent: payment.providerReference! }, SYSTEM_ACTOR)
+  const refunds = await app.container.make(RefundService)
+  const refund = await refunds.refund(payment, { amount: 5000, reason: 'damaged' }, SYSTEM_ACTOR)
+  return { payment, refund }
+}
+
+/*
+ * A refund Stripe answers `pending` is settled by Stripe's refund.updated
+ * webhook: once, whatever the number of deliveries.
+ */
+test.group('Payments | refunds settled by webhook', (group) => {
+  group.setup(() => {
+    const payments = config.get<PaymentsConfig>('payments')
+    app.container.swap(PaymentManager, () => {
+      return new PaymentManager({
+        ...payments,
+        adapters: {
+          ...payments.adapters,
+          stripe: stripeAdapter({
+            secretKey: stripe.secretKey,
+            publishableKey: stripe.publishableKey,
+            webhookSecret: stripe.webhookSecret,
+            apiUrl: stripe.url,
+            maxNetworkRetries: 0,
+          }),
+        },
+      })
+    })
+    return async () => {
+      app.container.restore(PaymentManager)
+      await stripe.close()
+    }
+  })
+  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => {
+    QueueManager.fake()
+    return () => QueueManager.restore()
+  })
+
+  test('a pending refund succeeds once when Stripe reports it, even delivered twice', async ({
+    client,
+    assert,
+  }) => {
+    const { payment, refund } = await pendingRefund()
+    assert.equal(refund.status, RefundStatus.Pending)
+    assert.equal(payment.status, PaymentStatus.Captured)
+
+    const reference = refund.providerRefundReference!
+    stripe.state.refunds.get(reference)!.status = 'succeeded'
+    const event = stripe.signedEvent('refund.updated', reference)
+    const responses = await Promise.all([deliver(client, event), deliver(client, event)])
+
+    assert.deepEqual(
+      responses.map((response) => response.status()),
+      [200, 200]
+    )
+    await Promise.all([refund.refresh(), payment.refresh()])
+    assert.equal(refund.status, RefundStatus.Succeeded)
+    assert.equal(payment.status, PaymentStatus.PartiallyRefunded)
+    assert.equal(payment.refundedAmount, 5000)
+    assert.lengthOf(await AuditEvent.query().where('action', 'payment.refunded'), 1)
+  })
+
+  test('a pending refund that Stripe fails is marked failed and gives nothing back', async ({
+    client,
+    assert,
+  }) => {
+    const { payment, refund } = await pendingRefund()
+    const reference = refund.providerRefundReference!
+    stripe.state.refunds.get(reference)!.status = 'failed'
+
+    const response = await deliver(client, stripe.signedEvent('refund.updated', reference))
+
+    response.assertStatus(200)
+    await Promise.all([refund.refresh(), payment.refresh()])
+    assert.equal(refund.status, RefundStatus.Failed)
+    assert.equal(refund.failureCode, 'provider_reported_failure')
+    assert.equal(payment.status, PaymentStatus.Captured)
+    assert.equal(payment.refundedAmount, 0)
+    assert.lengthOf(await AuditEvent.query().where('action', 'refund.failed'), 1)
+    // What was held by the failed refund can be refunded again.
+    const refunds = await app.container.make(RefundService)
+    assert.equal(await refunds.refundable(payment), payment.capturedAmount)
+    assert.lengthOf(await PaymentRefund.all(), 1)
+  })
+})
