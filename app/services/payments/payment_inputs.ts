@@ -5,6 +5,19 @@ import type { ConfirmInput, PaymentCustomer } from '#payments/types'
 import { PaymentProviderUnavailableException } from '#payments/errors'
 import type { SavedMethods } from '#services/payments/saved_methods'
 
+/** What every call that starts a payment for an order tells the adapter about it. */
+export function attemptInput(payment: Payment, order: Order) {
+  return {
+    attemptId: payment.attemptId,
+    orderNumber: order.number,
+    amount: payment.amount,
+    currency: payment.currency,
+    description: `Order ${order.number}`,
+    capture: 'automatic' as const,
+    expiresAt: (order.expiresAt ?? order.createdAt).toJSDate(),
+  }
+}
+
 /**
  * What confirm sends the adapter. The same attempt always gives the same
  * idempotency key, so confirming again after a crash between the provider's

@@ -9,7 +9,12 @@ import config from '@adonisjs/core/services/config'
 import { PaymentManager } from '#payments/payment_manager'
 import { SavedMethods } from '#services/payments/saved_methods'
 import { RefundService } from '#services/payments/refund_service'
-import { cancelAtProvider, confirmInputFor, customerFor } from '#services/payments/payment_inputs'
+import {
+  attemptInput,
+  cancelAtProvider,
+  confirmInputFor,
+  customerFor,
+} from '#services/payments/payment_inputs'
 import { CLOSED_STATUSES, holdForReview } from '#services/payments/payment_review'
 import type { ConfirmInput, PaymentResult, PaymentSession } from '#payments/types'
 import { PaymentProviderUnavailableException } from '#payments/errors'
@@ -76,17 +81,11 @@ export class PaymentService {
     let session: PaymentSession
     try {
       session = await adapter.initiate({
-        attemptId: payment.attemptId,
+        ...attemptInput(payment, order),
         idempotencyKey: `${payment.attemptId}:initiate`,
-        orderNumber: order.number,
-        amount: payment.amount,
-        currency: payment.currency,
-        description: `Order ${order.number}`,
         customer: await customerFor(payment, order, this.savedMethods),
         returnUrl: this.urls.returnUrl(payment),
         cancelUrl: this.urls.cancelUrl(order),
-        capture: 'automatic',
-        expiresAt: (order.expiresAt ?? order.createdAt).toJSDate(),
         saveMethod: payment.saveMethod,
       })
     } catch (error) {

@@ -12,6 +12,7 @@ import { PaymentProviderUnavailableException } from '#payments/errors'
 import type { PaymentAdapter, PaymentResult, SavedMethod } from '#payments/types'
 import { paymentLifecycle } from '#lifecycles/payment_lifecycle'
 import { isUniqueViolation } from '#services/validation'
+import { attemptInput } from '#services/payments/payment_inputs'
 import PaymentMethodSaved from '#events/payment_method_saved'
 import PaymentMethodRemoved from '#events/payment_method_removed'
 // Type only: PaymentService calls this service, so importing it at runtime would be a cycle.
@@ -151,19 +152,13 @@ export class SavedMethods {
     let result: PaymentResult
     try {
       result = await adapter.chargeSavedMethod({
-        attemptId: payment.attemptId,
+        ...attemptInput(payment, order),
         idempotencyKey: `${payment.attemptId}:charge_saved`,
-        orderNumber: order.number,
-        amount: payment.amount,
-        currency: payment.currency,
-        description: `Order ${order.number}`,
         customer: {
           email: order.email,
           name: order.shippingAddress.name,
           providerCustomerId: method.providerCustomerId,
         },
-        capture: 'automatic',
-        expiresAt: (order.expiresAt ?? order.createdAt).toJSDate(),
         providerMethodId: method.providerMethodId,
         providerCustomerId: method.providerCustomerId,
       })
