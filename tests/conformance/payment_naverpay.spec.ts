@@ -193,11 +193,16 @@ test.group('Payment adapters | naverpay protocol', (group) => {
     assert.notEqual(input.amount, 100)
   })
 
-  test('declines a paymentId approved for another attempt', async ({ assert }) => {
+  test('a paymentId approved for another attempt is declined and its money given back', async ({
+    assert,
+  }) => {
     const { params } = await approved()
     const input = initiateInput()
     const result = await create().confirm({ ...input, providerReference: input.attemptId, params })
     assert.containsSubset(result, { status: 'declined', code: 'merchant_pay_key_mismatch' })
+    // NaverPay reports nothing later, so the approval must not keep the shopper's money.
+    const payment = server.payments.get(params.paymentId)!
+    assert.equal(payment.canceledAmount, payment.totalPayAmount)
   })
 
   test('declines a call the credentials do not authorize', async ({ assert }) => {

@@ -154,7 +154,20 @@ export class NaverPayAdapter implements PaymentAdapter {
     }
     const answer = await this.#client.apply(paymentId, input.idempotencyKey)
     if (!answer.ok) return declined(answer.code, answer.message, { providerReference: paymentId })
-    return this.#approved(answer.body.detail, input)
+    const { detail } = answer.body
+    if (detail.admissionState === 'SUCCESS' && detail.merchantPayKey !== input.providerReference) {
+      // Approving showed the payment is another attempt's (a return URL pointed at the wrong
+      // attempt): give the money straight back, since NaverPay reports nothing later.
+      await this.refund({
+        attemptId: input.attemptId,
+        idempotencyKey: `${input.idempotencyKey}:foreign`,
+        providerReference: detail.paymentId,
+        amount: detail.totalPayAmount,
+        currency: 'KRW',
+        reason: 'Approved through another attempt’s return',
+      })
+    }
+    return this.#approved(detail, input)
   }
 
   /** Approval already captured the money: NaverPay has no separate capture. */

@@ -34,6 +34,7 @@ import {
 import { isPayPalCurrency, toPayPalValue } from '#payments/adapters/paypal_money'
 import {
   CAPTURED,
+  IN_FLIGHT_CODES,
   type PayPalOrder,
   captureResult,
   declined,
@@ -259,7 +260,12 @@ export class PayPalAdapter implements PaymentAdapter {
     if (!isDecline(done)) return settledResult(done) ?? { status: 'pending', providerReference: id }
     // ORDER_ALREADY_CAPTURED: a concurrent confirm got there first; the order knows.
     const after = await this.#order(id)
-    return (!isDecline(after) && settledResult(after)) || declined(done, id)
+    const settledNow = !isDecline(after) && settledResult(after)
+    if (settledNow) return settledNow
+    // The same request is still running (the return URL racing the APPROVED webhook):
+    // whichever finishes settles the attempt; this one must not fail it.
+    if (IN_FLIGHT_CODES.has(done.code)) return { status: 'pending', providerReference: id }
+    return declined(done, id)
   }
 
   #order(id: string) {

@@ -148,3 +148,10 @@ export function declined(decline: Omit<PayPalDecline, 'declined'>, orderId: stri
     providerReference: orderId,
   }
 }
+
+/** PayPal's answers to a capture that another request with the same id is completing. */
+export const IN_FLIGHT_CODES = new Set([
+  'PREVIOUS_REQUEST_IN_PROGRESS',
+  'ORDER_ALREADY_CAPTURED',
+  'ORDER_ALREADY_AUTHORIZED',
+])

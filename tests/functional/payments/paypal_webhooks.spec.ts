@@ -1,6 +1,5 @@
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
-import config from '@adonisjs/core/services/config'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { QueueManager } from '@adonisjs/queue'
 import type { ApiClient } from '@japa/api-client'
@@ -8,10 +7,6 @@ import AuditEvent from '#models/audit_event'
 import Payment from '#models/payment'
 import PaymentWebhookEvent from '#models/payment_webhook_event'
 import { PaymentManager } from '#payments/payment_manager'
-import type { PaymentsConfig } from '#payments/define_config'
-import { paypalAdapter } from '#payments/adapters/paypal_adapter'
-import { ShippingRegistry } from '#shipping/shipping_registry'
-import type { ShippingConfig } from '#shipping/define_config'
 import { OrderStatus } from '#lifecycles/order_lifecycle'
 import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import { SYSTEM_ACTOR } from '#audit/actor'
@@ -20,6 +15,13 @@ import { PaymentService } from '#services/payments/payment_service'
 import { PayPalServer } from '#tests/fixtures/servers/paypal_server'
 import type { PayPalDelivery } from '#tests/fixtures/servers/paypal_webhooks'
 import { createListing, koreanAddress, setPolicy } from '#tests/helpers/commerce'
+import {
+  SHOP_URL,
+  deliverWebhook,
+  localPayPal,
+  useDollarStore,
+  useLocalProviders,
+} from '#tests/helpers/payments'
 import { cartWith } from '#tests/helpers/shop'
 
 const paypal = await new PayPalServer().start()
@@ -68,11 +70,7 @@ async function capturedAtPayPal() {
 }
 
 function deliver(client: ApiClient, delivery: PayPalDelivery) {
-  return client
-    .post('/webhooks/paypal')
-    .headers(delivery.headers)
-    .type('application/json')
-    .unsafeJson(delivery.rawBody)
+  return deliverWebhook(client, 'paypal', delivery.rawBody, delivery.headers)
 }
 
 /*
@@ -82,36 +80,12 @@ function deliver(client: ApiClient, delivery: PayPalDelivery) {
  * in parallel, so they truncate the tables instead of rolling back.
  */
 test.group('Payments | PayPal webhooks', (group) => {
-  group.setup(() => {
-    const payments = config.get<PaymentsConfig>('payments')
-    const shipping = config.get<ShippingConfig>('shipping')
-    const saved = ['app.appUrl', 'store.currency'].map((key) => [key, config.get(key)] as const)
-    // PayPal wants absolute return URLs, and does not take KRW: this shop sells in US dollars.
-    config.set('app.appUrl', 'http://127.0.0.1:3334')
-    config.set('store.currency', 'USD')
-    app.container.swap(
-      ShippingRegistry,
-      () => new ShippingRegistry({ ...shipping, currency: 'USD' })
-    )
-    app.container.swap(PaymentManager, () => {
-      const adapter = paypalAdapter({
-        clientId: paypal.clientId,
-        clientSecret: paypal.clientSecret,
-        webhookId: paypal.webhookId,
-        apiUrl: paypal.url,
-        currency: 'USD',
-      })
-      return new PaymentManager({
-        ...payments,
-        adapters: { ...payments.adapters, paypal: adapter },
-      })
-    })
-    return async () => {
-      app.container.restore(PaymentManager)
-      app.container.restore(ShippingRegistry)
-      for (const [key, value] of saved) config.set(key, value)
-      await paypal.close()
-    }
+  // PayPal wants absolute return URLs, and does not take KRW: this shop sells in US dollars.
+  useDollarStore(group)
+  useLocalProviders(group, {
+    servers: [paypal],
+    adapters: { paypal: localPayPal(paypal) },
+    appUrl: SHOP_URL,
   })
   group.each.setup(() => testUtils.db().truncate())
   group.each.setup(() => {
@@ -183,6 +157,29 @@ test.group('Payments | PayPal webhooks', (group) => {
     assert.equal(order.status, OrderStatus.Paid)
     assert.equal(payment.status, PaymentStatus.Captured)
     assert.lengthOf(await AuditEvent.query().where('action', 'order.paid'), 1)
+    assert.lengthOf(paypal.orders.get(payment.providerReference!)!.captures, 1)
+  })
+
+  test('a return that finds the capture still in flight leaves the attempt open', async ({
+    client,
+    assert,
+  }) => {
+    const { order, payment } = await placedOrder()
+    const back = new URL(paypal.approveAsBuyer(payment.providerReference!))
+    const payments = await app.container.make(PaymentService)
+
+    // The APPROVED webhook's capture is still running when the buyer comes back.
+    paypal.inFlightNext()
+    await payments.confirm(payment, Object.fromEntries(back.searchParams), SYSTEM_ACTOR)
+    await payment.refresh()
+    assert.equal(payment.status, PaymentStatus.Pending)
+
+    const delivery = paypal.signedDelivery('CHECKOUT.ORDER.APPROVED', payment.providerReference!)
+    const response = await deliver(client, delivery)
+    response.assertStatus(200)
+    await Promise.all([order.refresh(), payment.refresh()])
+    assert.equal(payment.status, PaymentStatus.Captured)
+    assert.equal(order.status, OrderStatus.Paid)
     assert.lengthOf(paypal.orders.get(payment.providerReference!)!.captures, 1)
   })
 
