@@ -14,6 +14,9 @@ import { sqlTimestamp } from '#services/sql_time'
 import { inject } from '@adonisjs/core'
 import { PaymentService } from '#services/payments/payment_service'
 import { RefundService } from '#services/payments/refund_service'
+import { RefundRefusedException } from '#services/payments/refund_errors'
+import PaymentRefund from '#models/payment_refund'
+import { RefundStatus } from '#lifecycles/refund_status'
 import OrderCanceled from '#events/order_canceled'
 import OrderExpired from '#events/order_expired'
 import OrderRefunded from '#events/order_refunded'
@@ -51,6 +54,7 @@ export class OrderService {
 
     await order.refresh()
     await this.payments.cancelOpen(order, reason, actor)
+    await this.#refundStranded(order, actor)
     const Event = expired ? OrderExpired : OrderCanceled
     await Event.dispatch(order, actor, {
       before: { status: OrderStatus.PendingPayment, stockState: StockState.Reserved },
@@ -80,6 +84,11 @@ export class OrderService {
       .where('orderId', order.id)
       .whereIn('status', [PaymentStatus.Captured, PaymentStatus.PartiallyRefunded])
     for (const payment of captured) {
+      // A refund an outage left unsent goes out first; if it still cannot, the order stays paid.
+      const unsent = await PaymentRefund.query()
+        .where({ paymentId: payment.id, status: RefundStatus.Pending })
+        .whereNull('providerRefundReference')
+      for (const refund of unsent) await refunds.retry(refund, actor)
       const refundable = await refunds.refundable(payment)
       if (refundable > 0) await refunds.refund(payment, { amount: refundable, reason }, actor)
     }
@@ -132,6 +141,28 @@ export class OrderService {
       if (await this.cancelUnpaid(order, 'expired', SYSTEM_ACTOR, true)) expired++
     }
     return expired
+  }
+
+  /**
+   * Money captured for an order that was never marked paid (the process died
+   * between the two) goes back when the order is called off. A settle racing
+   * this one may refund it first; the refund service then refuses the second.
+   */
+  async #refundStranded(order: Order, actor: Actor) {
+    const refunds = new RefundService(this.payments.manager)
+    const stranded = await Payment.query()
+      .where({ orderId: order.id, status: PaymentStatus.Captured })
+      .where('refundedAmount', 0)
+    for (const payment of stranded) {
+      const refundable = await refunds.refundable(payment)
+      if (refundable <= 0) continue
+      const reason = 'The order was called off before the payment was recorded'
+      try {
+        await refunds.refund(payment, { amount: refundable, reason }, actor)
+      } catch (error) {
+        if (!(error instanceof RefundRefusedException)) throw error
+      }
+    }
   }
 
   async #cancelSellerOrders(trx: Parameters<typeof releaseStock>[0], orderId: number, now: string) {

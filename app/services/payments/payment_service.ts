@@ -9,6 +9,7 @@ import config from '@adonisjs/core/services/config'
 import { PaymentManager } from '#payments/payment_manager'
 import { SavedMethods } from '#services/payments/saved_methods'
 import { RefundService } from '#services/payments/refund_service'
+import { RefundRefusedException } from '#services/payments/refund_errors'
 import {
   attemptInput,
   cancelAtProvider,
@@ -202,13 +203,11 @@ export class PaymentService {
       if (!captured && CLOSED_STATUSES.includes(payment.status)) {
         return holdForReview(this.manager, payment, result, actor)
       }
-      if (captured && !(await markOrderPaid(payment.orderId, actor))) {
-        await this.refund(
-          payment,
-          payment.capturedAmount,
-          'The order expired before the payment arrived',
-          actor
-        )
+      if (captured) {
+        await this.#payOrder(payment, actor)
+      } else if (payment.status === PaymentStatus.Captured) {
+        // Captured before, but the process may have died before the order was marked paid.
+        await markOrderPaid(payment.orderId, actor)
       }
       return payment.refresh()
     }
@@ -261,6 +260,22 @@ export class PaymentService {
   async refund(payment: Payment, amount: number, reason: string, actor: Actor) {
     await new RefundService(this.manager).refund(payment, { amount, reason }, actor)
     return payment.refresh()
+  }
+
+  /**
+   * Marks the order paid for a capture; money that arrives for an order that
+   * can no longer be paid (it expired meanwhile) is refunded at once.
+   */
+  async #payOrder(payment: Payment, actor: Actor) {
+    if (await markOrderPaid(payment.orderId, actor)) return
+    const order = await Order.findOrFail(payment.orderId)
+    if (order.paidAt) return
+    try {
+      await this.refund(payment, payment.capturedAmount, 'The order expired first', actor)
+    } catch (error) {
+      // Calling the order off refunded it a moment before.
+      if (!(error instanceof RefundRefusedException)) throw error
+    }
   }
 
   /** Calls off attempts that have not moved money, e.g. when their order expires. */
