@@ -113,5 +113,7 @@ export function verifiedEvent(event: PayPalEvent, orderId: string | null): Verif
           currency: resource.amount.currency_code,
         }
       : {}
-  return { id: event.id, type, providerReference, occurredAt, ...money }
+  // The refund itself (its id settles a refund PayPal first answered PENDING).
+  const refund = type === 'refund.succeeded' && resource.id ? { refundReference: resource.id } : {}
+  return { id: event.id, type, providerReference, occurredAt, ...money, ...refund }
 }
