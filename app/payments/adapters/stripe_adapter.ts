@@ -175,7 +175,15 @@ export class StripeAdapter implements PaymentAdapter {
         { idempotencyKey: input.idempotencyKey }
       )
     )
-    if (isDecline(intent)) return declined(intent, input.providerReference)
+    if (isDecline(intent)) {
+      // Too late to cancel when the shopper already paid: report the payment, so it is given back.
+      const paid = await callStripe(() =>
+        this.#stripe.paymentIntents.retrieve(input.providerReference)
+      )
+      return !isDecline(paid) && paid.status === 'succeeded'
+        ? paymentResult(paid)
+        : declined(intent, input.providerReference)
+    }
     if (intent.status !== 'canceled') return paymentResult(intent)
     return { status: 'canceled', providerReference: intent.id }
   }

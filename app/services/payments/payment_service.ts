@@ -284,13 +284,15 @@ export class PaymentService {
       .where('orderId', order.id)
       .whereIn('status', [...paymentLifecycle.sources('cancel')])
     for (const payment of open) {
-      await this.manager.use(payment.adapter).cancel({
+      const answer = await this.manager.use(payment.adapter).cancel({
         attemptId: payment.attemptId,
         idempotencyKey: `${payment.attemptId}:cancel`,
         providerReference: payment.providerReference ?? payment.attemptId,
         reason,
       })
-      await this.#apply(payment, 'cancel', actor)
+      // Too late to call off: the provider took the money, which settle then gives back.
+      if (answer.status === 'captured') await this.settle(payment, answer, actor)
+      else await this.#apply(payment, 'cancel', actor)
     }
   }
 

@@ -1,15 +1,10 @@
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
-import config from '@adonisjs/core/services/config'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { QueueManager } from '@adonisjs/queue'
-import type { ApiClient } from '@japa/api-client'
 import AuditEvent from '#models/audit_event'
 import PaymentRefund from '#models/payment_refund'
-import { PaymentManager } from '#payments/payment_manager'
-import type { PaymentsConfig } from '#payments/define_config'
 import { PaymentProviderUnavailableException } from '#payments/errors'
-import { stripeAdapter } from '#payments/adapters/stripe_adapter'
 import { OrderStatus } from '#lifecycles/order_lifecycle'
 import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import { RefundStatus } from '#lifecycles/refund_status'
@@ -20,17 +15,10 @@ import { RefundService } from '#services/payments/refund_service'
 import { applyPaymentAction } from '#services/payments/payment_transitions'
 import { startStripeServer } from '#tests/fixtures/servers/stripe_server'
 import { backdateExpiry } from '#tests/functional/orders/helpers'
+import { deliverStripeEvent, useLocalStripe } from '#tests/helpers/payments'
 import { placedOrder } from '#tests/helpers/shop'
 
 const stripe = await startStripeServer()
-
-function deliver(client: ApiClient, event: { rawBody: string; signature: string }) {
-  return client
-    .post('/webhooks/stripe')
-    .type('application/json')
-    .header('stripe-signature', event.signature)
-    .unsafeJson(event.rawBody)
-}
 
 /**
  * Paid at Stripe, and the capture recorded, but the process died before the
@@ -49,28 +37,7 @@ async function capturedButOrderUnpaid() {
  * next (a webhook delivery, the expiry job, the admin's cancel), once.
  */
 test.group('Payments | recovering from a crash in the middle', (group) => {
-  group.setup(() => {
-    const payments = config.get<PaymentsConfig>('payments')
-    app.container.swap(PaymentManager, () => {
-      return new PaymentManager({
-        ...payments,
-        adapters: {
-          ...payments.adapters,
-          stripe: stripeAdapter({
-            secretKey: stripe.secretKey,
-            publishableKey: stripe.publishableKey,
-            webhookSecret: stripe.webhookSecret,
-            apiUrl: stripe.url,
-            maxNetworkRetries: 0,
-          }),
-        },
-      })
-    })
-    return async () => {
-      app.container.restore(PaymentManager)
-      await stripe.close()
-    }
-  })
+  useLocalStripe(group, stripe)
   group.each.setup(() => testUtils.db().truncate())
   group.each.setup(() => {
     QueueManager.fake()
@@ -87,7 +54,7 @@ test.group('Payments | recovering from a crash in the middle', (group) => {
 
     const event = stripe.signedEvent('payment_intent.succeeded', payment.providerReference!)
     const again = stripe.signedEvent('payment_intent.succeeded', payment.providerReference!)
-    await Promise.all([deliver(client, event), deliver(client, again)])
+    await Promise.all([deliverStripeEvent(client, event), deliverStripeEvent(client, again)])
 
     await order.refresh()
     assert.equal(order.status, OrderStatus.Paid)
@@ -112,6 +79,31 @@ test.group('Payments | recovering from a crash in the middle', (group) => {
       (refund) => refund.payment_intent === payment.providerReference
     )
     assert.lengthOf(refunds, 1)
+  })
+
+  test('an order expiring while its payment went through unseen gives the money back', async ({
+    assert,
+  }) => {
+    const { order, payment } = await placedOrder({ paymentMethod: 'stripe' })
+    // Paid in the browser; neither the return nor the webhook has reached us.
+    await stripe.confirmInBrowser(payment.providerReference!, 'pm_card_visa')
+    await backdateExpiry(order.id)
+
+    const orders = await app.container.make(OrderService)
+    await orders.expireDue()
+
+    await Promise.all([order.refresh(), payment.refresh()])
+    assert.equal(order.status, OrderStatus.Canceled)
+    assert.equal(payment.status, PaymentStatus.Refunded)
+    const intent = stripe.state.intents.get(payment.providerReference!)!
+    assert.equal(intent.status, 'succeeded')
+    const refunds = [...stripe.state.refunds.values()].filter(
+      (refund) => refund.payment_intent === intent.id
+    )
+    assert.deepEqual(
+      refunds.map((refund) => refund.amount),
+      [payment.capturedAmount]
+    )
   })
 
   test('cancelling a paid order sends a refund an outage left unsent first, once', async ({
