@@ -1,37 +1,20 @@
 import { test } from '@japa/runner'
 import type { Page } from 'playwright'
-import app from '@adonisjs/core/services/app'
-import config from '@adonisjs/core/services/config'
-import env from '#start/env'
 import { QueueManager } from '@adonisjs/queue'
 import Order from '#models/order'
 import Payment from '#models/payment'
-import { UserFactory } from '#database/factories/index'
-import { PaymentManager } from '#payments/payment_manager'
-import type { PaymentsConfig } from '#payments/define_config'
-import type { PageOrigins } from '#payments/page_origins'
-import { kakaopayAdapter } from '#payments/adapters/kakaopay_adapter'
 import { OrderStatus } from '#lifecycles/order_lifecycle'
 import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import { KakaoPayServer } from '#tests/fixtures/servers/kakaopay_server'
-import { emptyDatabase, logIn } from '#tests/helpers/browser'
-import { createListing, setPolicy } from '#tests/helpers/commerce'
+import { customerWithProduct, emptyDatabase, serverUrl, toCheckout } from '#tests/helpers/browser'
+import { localKakaoPay, useLocalProviders } from '#tests/helpers/payments'
+
+const kakaopay = await new KakaoPayServer('DEV_SECRET_KEY_browser').start()
 
 /** A signed-in customer at the checkout with one product (15,000 + 3,000 shipping). */
 async function atCheckout(browserContext: { newPage(): Promise<Page> }) {
-  const { product, seller } = await createListing({ price: 15_000, stock: 5 })
-  await setPolicy(seller, 'domestic', 'flat', { amount: 3000 })
-  const user = await UserFactory.create()
-  const page = await browserContext.newPage()
-  await logIn(page, user.email)
-  await page.goto(`/products/${product.slug}`)
-  await page.getByRole('button', { name: '장바구니 담기' }).click()
-  await page.getByRole('button', { name: '주문하기', exact: true }).click()
-  await page.assertPath('/checkout')
-  await page.getByLabel('받는 분').fill('김고객')
-  await page.getByLabel('연락처').fill('010-1234-5678')
-  await page.getByLabel('우편번호').fill('06236')
-  await page.getByLabel('주소 (한국은 도로명 주소)').fill('서울특별시 강남구 테헤란로 152')
+  const { page, slug } = await customerWithProduct(browserContext)
+  await toCheckout(page, slug)
   await page.getByLabel('카카오페이').check()
   await page.getByRole('button', { name: '₩18,000 주문하기' }).click()
   await page.waitForURL(/\/mockup\/v1\//)
@@ -44,35 +27,12 @@ async function atCheckout(browserContext: { newPage(): Promise<Page> }) {
  * to the shop's return URL with a pg_token; the shop approves server-side.
  */
 test.group('KakaoPay checkout | in the browser', (group) => {
-  const kakaopay = new KakaoPayServer('DEV_SECRET_KEY_browser')
-
-  group.setup(async () => {
-    await kakaopay.start()
-    const payments = config.get<PaymentsConfig>('payments')
-    const appUrl = config.get<string>('app.appUrl')
-    const origins = config.get<PageOrigins>('payments.pageOrigins')
+  useLocalProviders(group, {
+    servers: [kakaopay],
+    adapters: { kakaopay: localKakaoPay(kakaopay) },
+    appUrl: serverUrl(),
     // The checkout's POST redirects to Kakao's page: the CSP's form-action must allow it.
-    config.set('payments.pageOrigins', { ...origins, forms: [kakaopay.url] })
-    config.set('app.appUrl', `http://${env.get('HOST')}:${env.get('PORT')}`)
-    app.container.swap(PaymentManager, () => {
-      return new PaymentManager({
-        ...payments,
-        adapters: {
-          ...payments.adapters,
-          kakaopay: kakaopayAdapter({
-            secretKey: kakaopay.secretKey,
-            cid: 'TC0ONETIME',
-            apiUrl: kakaopay.url,
-          }),
-        },
-      })
-    })
-    return async () => {
-      app.container.restore(PaymentManager)
-      config.set('app.appUrl', appUrl)
-      config.set('payments.pageOrigins', origins)
-      await kakaopay.close()
-    }
+    pageOrigins: { forms: [kakaopay.url] },
   })
   group.each.setup(emptyDatabase)
   group.each.setup(() => {

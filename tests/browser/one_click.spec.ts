@@ -1,25 +1,9 @@
 import { test } from '@japa/runner'
-import type { Page } from 'playwright'
 import { QueueManager } from '@adonisjs/queue'
 import Order from '#models/order'
 import SavedPaymentMethod from '#models/saved_payment_method'
-import { UserFactory } from '#database/factories/index'
 import { OrderStatus } from '#lifecycles/order_lifecycle'
-import { emptyDatabase, logIn } from '#tests/helpers/browser'
-import { createListing, setPolicy } from '#tests/helpers/commerce'
-
-/** Puts the product in the cart and fills the checkout's Seoul address. */
-async function toCheckout(page: Page, slug: string) {
-  await page.goto(`/products/${slug}`)
-  await page.getByRole('button', { name: '장바구니 담기' }).click()
-  await page.assertPath('/cart')
-  await page.getByRole('button', { name: '주문하기', exact: true }).click()
-  await page.assertPath('/checkout')
-  await page.getByLabel('받는 분').fill('김고객')
-  await page.getByLabel('연락처').fill('010-1234-5678')
-  await page.getByLabel('우편번호').fill('06236')
-  await page.getByLabel('주소 (한국은 도로명 주소)').fill('서울특별시 강남구 테헤란로 152')
-}
+import { customerWithProduct, emptyDatabase, toCheckout } from '#tests/helpers/browser'
 
 test.group('One-click checkout | in the browser', (group) => {
   group.each.setup(emptyDatabase)
@@ -32,14 +16,10 @@ test.group('One-click checkout | in the browser', (group) => {
     browserContext,
     assert,
   }) => {
-    const { product, seller } = await createListing({ price: 15_000, stock: 5 })
-    await setPolicy(seller, 'domestic', 'flat', { amount: 3000 })
-    const user = await UserFactory.create()
-    const page = await browserContext.newPage()
-    await logIn(page, user.email)
+    const { page, slug } = await customerWithProduct(browserContext)
 
     // First purchase: the test card, with "save for next time" ticked.
-    await toCheckout(page, product.slug)
+    await toCheckout(page, slug)
     await page.getByLabel('테스트 카드').check()
     await page.getByLabel('다음 결제를 위해 이 결제수단 저장').check()
     await page.getByRole('button', { name: '₩18,000 주문하기' }).click()
@@ -62,7 +42,7 @@ test.group('One-click checkout | in the browser', (group) => {
     await page.assertElementsText('[data-test="saved-method-card"]', ['Visa •••• 4242'])
 
     // Second purchase: the saved card pays at once, no card page.
-    await toCheckout(page, product.slug)
+    await toCheckout(page, slug)
     await page.getByLabel('Visa •••• 4242').check()
     await page.getByRole('button', { name: '₩18,000 주문하기' }).click()
     await page.assertPathContains('/orders/')

@@ -1,49 +1,30 @@
 import { test } from '@japa/runner'
 import type { Page } from 'playwright'
-import app from '@adonisjs/core/services/app'
-import config from '@adonisjs/core/services/config'
 import { QueueManager } from '@adonisjs/queue'
 import Order from '#models/order'
-import { UserFactory } from '#database/factories/index'
-import { PaymentManager } from '#payments/payment_manager'
-import type { PaymentsConfig } from '#payments/define_config'
-import type { PageOrigins } from '#payments/page_origins'
-import { stripeAdapter } from '#payments/adapters/stripe_adapter'
 import { OrderStatus } from '#lifecycles/order_lifecycle'
-import { type StripeServer, startStripeServer } from '#tests/fixtures/servers/stripe_server'
-import { emptyDatabase, logIn } from '#tests/helpers/browser'
-import { createListing, setPolicy } from '#tests/helpers/commerce'
+import { startStripeServer } from '#tests/fixtures/servers/stripe_server'
+import { customerWithProduct, emptyDatabase, toCheckout } from '#tests/helpers/browser'
+import { localStripe, useLocalProviders } from '#tests/helpers/payments'
 
-/** A signed-in customer with one product (15,000 + 3,000 shipping) for sale. */
-async function customerPage(browserContext: { newPage(): Promise<Page> }) {
-  const { product, seller } = await createListing({ price: 15_000, stock: 5 })
-  await setPolicy(seller, 'domestic', 'flat', { amount: 3000 })
-  const user = await UserFactory.create()
-  const page = await browserContext.newPage()
-  await logIn(page, user.email)
-  return { page, slug: product.slug }
-}
+const stripe = await startStripeServer()
 
-/** Puts the product in the cart and fills the checkout's Seoul address. */
-async function toCheckout(page: Page, slug: string) {
-  await page.goto(`/products/${slug}`)
-  await page.getByRole('button', { name: '장바구니 담기' }).click()
-  await page.assertPath('/cart')
-  await page.getByRole('button', { name: '주문하기', exact: true }).click()
-  await page.assertPath('/checkout')
-  await page.getByLabel('받는 분').fill('김고객')
-  await page.getByLabel('연락처').fill('010-1234-5678')
-  await page.getByLabel('우편번호').fill('06236')
-  await page.getByLabel('주소 (한국은 도로명 주소)').fill('서울특별시 강남구 테헤란로 152')
-}
-
-/** Places the order with Stripe and lands on the Stripe payment page. */
-async function placeWithStripe(page: Page, options: { save?: boolean } = {}) {
+/**
+ * A signed-in customer buys one product (15,000 + 3,000 shipping) with
+ * Stripe and lands on the Stripe payment page.
+ */
+async function onStripePage(
+  browserContext: { newPage(): Promise<Page> },
+  options: { save?: boolean } = {}
+) {
+  const { page, slug } = await customerWithProduct(browserContext)
+  await toCheckout(page, slug)
   await page.getByLabel('신용카드 (Stripe)').check()
   if (options.save) await page.getByLabel('다음 결제를 위해 이 결제수단 저장').check()
   await page.getByRole('button', { name: '₩18,000 주문하기' }).click()
   await page.assertPathContains('/payments/stripe/')
   await page.assertText('[data-test="amount"]', '₩18,000')
+  return { page, slug }
 }
 
 /** Types a card into the Payment Element (Stripe's iframe) and pays. */
@@ -74,38 +55,10 @@ async function assertPaid(page: Page) {
  * the card is typed into its iframe, never into the shop's page.
  */
 test.group('Stripe checkout | in the browser', (group) => {
-  let stripe: StripeServer
-
-  group.setup(async () => {
-    stripe = await startStripeServer()
-    const payments = config.get<PaymentsConfig>('payments')
-    const origins = config.get<PageOrigins>('payments.pageOrigins')
-    config.set('payments.pageOrigins', {
-      scripts: [stripe.url],
-      frames: [stripe.url],
-      connects: [stripe.url],
-    })
-    app.container.swap(PaymentManager, () => {
-      return new PaymentManager({
-        ...payments,
-        adapters: {
-          ...payments.adapters,
-          stripe: stripeAdapter({
-            secretKey: stripe.secretKey,
-            publishableKey: stripe.publishableKey,
-            webhookSecret: stripe.webhookSecret,
-            apiUrl: stripe.url,
-            jsUrl: `${stripe.url}/v3/`,
-            maxNetworkRetries: 0,
-          }),
-        },
-      })
-    })
-    return async () => {
-      app.container.restore(PaymentManager)
-      config.set('payments.pageOrigins', origins)
-      await stripe.close()
-    }
+  useLocalProviders(group, {
+    servers: [stripe],
+    adapters: { stripe: localStripe(stripe) },
+    pageOrigins: { scripts: [stripe.url], frames: [stripe.url], connects: [stripe.url] },
   })
   group.each.setup(emptyDatabase)
   group.each.setup(() => {
@@ -117,9 +70,7 @@ test.group('Stripe checkout | in the browser', (group) => {
     browserContext,
     assert,
   }) => {
-    const { page, slug } = await customerPage(browserContext)
-    await toCheckout(page, slug)
-    await placeWithStripe(page)
+    const { page } = await onStripePage(browserContext)
     // The card fields are Stripe's, in its iframe; the shop's page has none.
     await page.assertElementsCount('input[autocomplete="cc-number"]', 0)
     await payWithCard(page, '4242 4242 4242 4242')
@@ -131,9 +82,7 @@ test.group('Stripe checkout | in the browser', (group) => {
     browserContext,
     assert,
   }) => {
-    const { page, slug } = await customerPage(browserContext)
-    await toCheckout(page, slug)
-    await placeWithStripe(page)
+    const { page } = await onStripePage(browserContext)
     await payWithCard(page, '4000 0025 0000 3155')
     await page.getByRole('button', { name: 'Complete authentication' }).click()
     await assertPaid(page)
@@ -144,9 +93,7 @@ test.group('Stripe checkout | in the browser', (group) => {
     browserContext,
     assert,
   }) => {
-    const { page, slug } = await customerPage(browserContext)
-    await toCheckout(page, slug)
-    await placeWithStripe(page)
+    const { page } = await onStripePage(browserContext)
     await payWithCard(page, '4000 0000 0000 0002')
     await page.assertText(
       '[data-test="stripe-error"]',
@@ -165,9 +112,7 @@ test.group('Stripe checkout | in the browser', (group) => {
     assert,
   }) => {
     const earlier = new Set(stripe.state.intents.keys())
-    const { page, slug } = await customerPage(browserContext)
-    await toCheckout(page, slug)
-    await placeWithStripe(page, { save: true })
+    const { page, slug } = await onStripePage(browserContext, { save: true })
     await page.assertText(
       '[data-test="will-save"]',
       '이 카드는 원클릭 결제를 위해 계정에 저장됩니다.'

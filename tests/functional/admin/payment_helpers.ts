@@ -1,48 +1,14 @@
 import app from '@adonisjs/core/services/app'
-import config from '@adonisjs/core/services/config'
-import type { Group } from '@japa/runner/core'
 import type { ApiClient } from '@japa/api-client'
 import AuditEvent from '#models/audit_event'
 import Payment from '#models/payment'
 import type User from '#models/user'
-import { PaymentManager } from '#payments/payment_manager'
-import type { PaymentsConfig } from '#payments/define_config'
-import { stripeAdapter } from '#payments/adapters/stripe_adapter'
 import { SYSTEM_ACTOR } from '#audit/actor'
 import { PaymentService } from '#services/payments/payment_service'
 import { RefundService } from '#services/payments/refund_service'
 import type { StripeServer } from '#tests/fixtures/servers/stripe_server'
 import { createListing, setPolicy } from '#tests/helpers/commerce'
 import { placeOrder } from '#tests/functional/orders/helpers'
-
-/**
- * Points the `stripe` adapter at a local Stripe for the group (no SDK
- * retries, so one simulated outage is one failed call) and closes it after.
- */
-export function useLocalStripe(group: Group, stripe: StripeServer) {
-  group.setup(() => {
-    const payments = config.get<PaymentsConfig>('payments')
-    app.container.swap(PaymentManager, () => {
-      return new PaymentManager({
-        ...payments,
-        adapters: {
-          ...payments.adapters,
-          stripe: stripeAdapter({
-            secretKey: stripe.secretKey,
-            publishableKey: stripe.publishableKey,
-            webhookSecret: stripe.webhookSecret,
-            apiUrl: stripe.url,
-            maxNetworkRetries: 0,
-          }),
-        },
-      })
-    })
-    return async () => {
-      app.container.restore(PaymentManager)
-      await stripe.close()
-    }
-  })
-}
 
 /**
  * A two-seller order paid by card through the local Stripe: seller A sells

@@ -12,19 +12,16 @@ import { RefundStatus } from '#lifecycles/refund_status'
 import { PaymentManager } from '#payments/payment_manager'
 import { RefundRefusedException } from '#services/payments/refund_errors'
 import { startStripeServer } from '#tests/fixtures/servers/stripe_server'
+import { useLocalStripe } from '#tests/helpers/payments'
 import {
   cardPaidOrder,
   postRefund,
   refundAuditActions,
   refundService,
   refundsAt,
-  useLocalStripe,
 } from './payment_helpers.js'
 
 const stripe = await startStripeServer()
-
-/** The refunds the local Stripe made for one PaymentIntent. */
-const stripeRefunds = (intentId: string) => refundsAt(stripe, intentId)
 
 /*
  * Refunds that go wrong (a decline, an outage, a crash, two admins at once),
@@ -88,7 +85,7 @@ test.group('Back office | refunds that go wrong', (group) => {
     })
     const refund = await PaymentRefund.findByOrFail('paymentId', payment.id)
     assert.equal(refund.status, RefundStatus.Pending)
-    assert.lengthOf(stripeRefunds(payment.providerReference!), 0)
+    assert.lengthOf(refundsAt(stripe, payment.providerReference!), 0)
     // Pending money is not refundable twice.
     const refunds = await refundService()
     assert.equal(await refunds.refundable(payment), 27_500)
@@ -105,7 +102,7 @@ test.group('Back office | refunds that go wrong', (group) => {
     }
     await Promise.all([refund.refresh(), payment.refresh()])
     assert.equal(refund.status, RefundStatus.Succeeded)
-    assert.lengthOf(stripeRefunds(payment.providerReference!), 1)
+    assert.lengthOf(refundsAt(stripe, payment.providerReference!), 1)
     assert.equal(payment.refundedAmount, 3000)
     assert.lengthOf(await AuditEvent.query().where('action', 'payment.refunded'), 1)
   })
@@ -133,7 +130,7 @@ test.group('Back office | refunds that go wrong', (group) => {
     )
     await refund.refresh()
     assert.equal(refund.status, RefundStatus.Pending)
-    assert.lengthOf(stripeRefunds(payment.providerReference!), 0)
+    assert.lengthOf(refundsAt(stripe, payment.providerReference!), 0)
   })
 
   test('Stripe refunded but we died before recording it: the retry refunds once', async ({
@@ -156,13 +153,13 @@ test.group('Back office | refunds that go wrong', (group) => {
       currency: refund.currency,
       reason: refund.reason,
     })
-    assert.lengthOf(stripeRefunds(payment.providerReference!), 1)
+    assert.lengthOf(refundsAt(stripe, payment.providerReference!), 1)
 
     await refunds.retry(refund, SYSTEM_ACTOR)
 
     await Promise.all([refund.refresh(), payment.refresh()])
     assert.equal(refund.status, RefundStatus.Succeeded)
-    assert.lengthOf(stripeRefunds(payment.providerReference!), 1)
+    assert.lengthOf(refundsAt(stripe, payment.providerReference!), 1)
     assert.equal(payment.refundedAmount, 4000)
   })
 
@@ -190,6 +187,6 @@ test.group('Back office | refunds that go wrong', (group) => {
     await payment.refresh()
     assert.equal(payment.refundedAmount, 20_000)
     assert.lengthOf(await PaymentRefund.all(), 1)
-    assert.lengthOf(stripeRefunds(payment.providerReference!), 1)
+    assert.lengthOf(refundsAt(stripe, payment.providerReference!), 1)
   })
 })

@@ -10,6 +10,7 @@ import { OrderStatus } from '#lifecycles/order_lifecycle'
 import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import { RefundStatus } from '#lifecycles/refund_status'
 import { startStripeServer } from '#tests/fixtures/servers/stripe_server'
+import { useLocalStripe } from '#tests/helpers/payments'
 import { createListing } from '#tests/helpers/commerce'
 import { placePaidOrder } from '#tests/functional/orders/helpers'
 import {
@@ -18,13 +19,9 @@ import {
   refundAuditActions,
   refundService,
   refundsAt,
-  useLocalStripe,
 } from './payment_helpers.js'
 
 const stripe = await startStripeServer()
-
-/** The refunds the local Stripe made for one PaymentIntent. */
-const stripeRefunds = (intentId: string) => refundsAt(stripe, intentId)
 
 /*
  * Refunds from the order page against the local Stripe, committed for real
@@ -61,7 +58,7 @@ test.group('Back office | refunds', (group) => {
     assert.equal(refund.reason, '상품 일부 파손')
     assert.equal(refund.requestedById, admin.id)
     assert.equal(refund.idempotencyKey, `${payment.attemptId}:refund:${refund.id}`)
-    const [made] = stripeRefunds(payment.providerReference!)
+    const [made] = refundsAt(stripe, payment.providerReference!)
     assert.equal(refund.providerRefundReference, made.id)
     assert.equal(made.amount, 5000)
     await payment.refresh()
@@ -102,7 +99,7 @@ test.group('Back office | refunds', (group) => {
     await payment.refresh()
     assert.equal(payment.refundedAmount, 7500)
     assert.equal(payment.status, PaymentStatus.PartiallyRefunded)
-    assert.lengthOf(stripeRefunds(payment.providerReference!), 1)
+    assert.lengthOf(refundsAt(stripe, payment.providerReference!), 1)
   })
 
   test('refunding everything that is left refunds the payment in full', async ({
@@ -119,7 +116,7 @@ test.group('Back office | refunds', (group) => {
     assert.equal(payment.refundedAmount, 30_500)
     assert.equal(order.status, OrderStatus.Paid)
     assert.deepEqual(
-      stripeRefunds(payment.providerReference!).map((refund) => refund.amount),
+      refundsAt(stripe, payment.providerReference!).map((refund) => refund.amount),
       [10_000, 20_500]
     )
   })
@@ -157,7 +154,7 @@ test.group('Back office | refunds', (group) => {
       /Cannot refund 40000 KRW; 30500 KRW is refundable/
     )
     assert.lengthOf(await PaymentRefund.all(), 0)
-    assert.lengthOf(stripeRefunds(payment.providerReference!), 0)
+    assert.lengthOf(refundsAt(stripe, payment.providerReference!), 0)
     assert.deepEqual(await refundAuditActions(), [])
     await stored.refresh()
     assert.equal(stored.status, PaymentStatus.Captured)
@@ -187,7 +184,7 @@ test.group('Back office | refunds', (group) => {
       response.assertFlashMessage('inputErrorsBag', errors)
     }
     assert.lengthOf(await PaymentRefund.all(), 0)
-    assert.lengthOf(stripeRefunds(payment.providerReference!), 0)
+    assert.lengthOf(refundsAt(stripe, payment.providerReference!), 0)
     assert.deepEqual(await refundAuditActions(), [])
   })
 

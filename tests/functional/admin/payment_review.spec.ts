@@ -8,18 +8,10 @@ import { UserFactory } from '#database/factories/index'
 import { OrderStatus } from '#lifecycles/order_lifecycle'
 import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import { startStripeServer } from '#tests/fixtures/servers/stripe_server'
-import {
-  cardPaidOrder,
-  heldForReview,
-  postRefund,
-  refundsAt,
-  useLocalStripe,
-} from './payment_helpers.js'
+import { useLocalStripe } from '#tests/helpers/payments'
+import { cardPaidOrder, heldForReview, postRefund, refundsAt } from './payment_helpers.js'
 
 const stripe = await startStripeServer()
-
-/** The refunds the local Stripe made for one PaymentIntent. */
-const stripeRefunds = (intentId: string) => refundsAt(stripe, intentId)
 
 /*
  * Payments whose confirmed amount differs from the order's, from the admin's
@@ -134,7 +126,7 @@ test.group('Back office | payments held for review', (group) => {
     assert.equal(payment.refundedAmount, 15_000)
     assert.equal(order.status, OrderStatus.PendingPayment)
     assert.deepEqual(
-      stripeRefunds(payment.providerReference!).map((refund) => refund.amount),
+      refundsAt(stripe, payment.providerReference!).map((refund) => refund.amount),
       [15_000]
     )
     const refund = await PaymentRefund.findByOrFail('paymentId', payment.id)
@@ -176,7 +168,7 @@ test.group('Back office | payments held for review', (group) => {
     await Promise.all([order.refresh(), payment.refresh()])
     assert.equal(payment.status, PaymentStatus.Refunded)
     assert.equal(order.status, OrderStatus.PendingPayment)
-    const [made] = stripeRefunds(payment.providerReference!)
+    const [made] = refundsAt(stripe, payment.providerReference!)
     assert.equal(made.amount, 1750)
     assert.equal(made.currency, 'usd')
   })

@@ -10,19 +10,15 @@ import { UserFactory } from '#database/factories/index'
 import { actorFor } from '#audit/actor'
 import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import { startStripeServer } from '#tests/fixtures/servers/stripe_server'
+import { deliverStripeEvent, useLocalStripe } from '#tests/helpers/payments'
 import { countQueries } from '#tests/helpers/queries'
-import { cardPaidOrder, refundService, useLocalStripe } from './payment_helpers.js'
+import { cardPaidOrder, refundService } from './payment_helpers.js'
 
 const stripe = await startStripeServer()
 
 /** Stripe tells us the PaymentIntent succeeded, with a real signature. */
 function deliverSucceeded(client: ApiClient, intentId: string) {
-  const event = stripe.signedEvent('payment_intent.succeeded', intentId)
-  return client
-    .post('/webhooks/stripe')
-    .type('application/json')
-    .header('stripe-signature', event.signature)
-    .unsafeJson(event.rawBody)
+  return deliverStripeEvent(client, stripe.signedEvent('payment_intent.succeeded', intentId))
 }
 
 /** The order page's block for one payment attempt. */

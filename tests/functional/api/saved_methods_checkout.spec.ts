@@ -1,36 +1,17 @@
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { QueueManager } from '@adonisjs/queue'
 import Order from '#models/order'
 import Payment from '#models/payment'
-import SavedPaymentMethod from '#models/saved_payment_method'
 import type User from '#models/user'
 import { UserFactory } from '#database/factories/index'
-import { PaymentManager } from '#payments/payment_manager'
 import { OrderStatus } from '#lifecycles/order_lifecycle'
 import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import { createListing, koreanAddress, setPolicy, stockOf } from '#tests/helpers/commerce'
+import { savedTestCard } from '#tests/helpers/payments'
 import { cartWith } from '#tests/helpers/shop'
 
-/** A Visa the customer saved with the test-card sandbox. */
-async function savedVisa(user: User) {
-  const manager = await app.container.make(PaymentManager)
-  const saved = await manager.use('test_card').savePaymentMethod!({
-    idempotencyKey: `save:${user.id}`,
-    customer: { email: user.email },
-    params: { cardNumber: '4242 4242 4242 4242', expiry: '12/34', cvc: '123' },
-  })
-  return SavedPaymentMethod.create({
-    userId: user.id,
-    adapter: 'test_card',
-    providerCustomerId: saved.providerCustomerId,
-    providerMethodId: saved.providerMethodId,
-    brand: saved.summary.brand,
-    lastFour: saved.summary.last4,
-    expiresAt: saved.summary.expiresAt,
-  })
-}
+const VISA = '4242 4242 4242 4242'
 
 /** A cart of the customer's with one listing (10,000 + 3,000 shipping), and the checkout body. */
 async function checkoutFor(user: User, fields: Record<string, unknown>) {
@@ -55,7 +36,7 @@ test.group('Store API | checkout with saved methods', (group) => {
 
   test('savedMethodId charges the customer’s saved card at once', async ({ client, assert }) => {
     const user = await UserFactory.create()
-    const card = await savedVisa(user)
+    const card = await savedTestCard(user, VISA)
     const { body } = await checkoutFor(user, { savedMethodId: card.id })
 
     const response = await client.post('/api/v1/checkout').json(body).withGuard('api').loginAs(user)
@@ -75,7 +56,7 @@ test.group('Store API | checkout with saved methods', (group) => {
     assert,
   }) => {
     const [user, other] = await UserFactory.createMany(2)
-    const theirs = await savedVisa(other)
+    const theirs = await savedTestCard(other, VISA)
     const { body, variant } = await checkoutFor(user, { savedMethodId: theirs.id })
 
     const response = await client.post('/api/v1/checkout').json(body).withGuard('api').loginAs(user)

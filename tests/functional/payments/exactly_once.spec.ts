@@ -1,33 +1,27 @@
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
-import config from '@adonisjs/core/services/config'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { QueueManager } from '@adonisjs/queue'
-import type { ApiClient } from '@japa/api-client'
 import AuditEvent from '#models/audit_event'
 import Payment from '#models/payment'
 import { PaymentManager } from '#payments/payment_manager'
-import type { PaymentsConfig } from '#payments/define_config'
-import { stripeAdapter } from '#payments/adapters/stripe_adapter'
-import { kakaopayAdapter } from '#payments/adapters/kakaopay_adapter'
 import { OrderStatus } from '#lifecycles/order_lifecycle'
 import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import { SYSTEM_ACTOR } from '#audit/actor'
 import { PaymentService } from '#services/payments/payment_service'
 import { startStripeServer } from '#tests/fixtures/servers/stripe_server'
 import { KakaoPayServer } from '#tests/fixtures/servers/kakaopay_server'
+import {
+  SHOP_URL,
+  deliverStripeEvent,
+  localKakaoPay,
+  localStripe,
+  useLocalProviders,
+} from '#tests/helpers/payments'
 import { placedOrder } from '#tests/helpers/shop'
 
 const stripe = await startStripeServer()
-const kakaopay = new KakaoPayServer('DEV_SECRET_KEY_exactly_once')
-
-function deliver(client: ApiClient, event: { rawBody: string; signature: string }) {
-  return client
-    .post('/webhooks/stripe')
-    .type('application/json')
-    .header('stripe-signature', event.signature)
-    .unsafeJson(event.rawBody)
-}
+const kakaopay = await new KakaoPayServer('DEV_SECRET_KEY_exactly_once').start()
 
 async function actions(...names: string[]) {
   const rows = await AuditEvent.query().whereIn('action', names).orderBy('id')
@@ -39,37 +33,10 @@ async function actions(...names: string[]) {
  * wrong amount; against the local Stripe and KakaoPay, committed for real.
  */
 test.group('Payments | exactly once', (group) => {
-  group.setup(async () => {
-    await kakaopay.start()
-    const payments = config.get<PaymentsConfig>('payments')
-    const appUrl = config.get<string>('app.appUrl')
-    // Providers need absolute return URLs (APP_URL in production).
-    config.set('app.appUrl', 'http://127.0.0.1:3334')
-    app.container.swap(PaymentManager, () => {
-      return new PaymentManager({
-        ...payments,
-        adapters: {
-          ...payments.adapters,
-          stripe: stripeAdapter({
-            secretKey: stripe.secretKey,
-            publishableKey: stripe.publishableKey,
-            webhookSecret: stripe.webhookSecret,
-            apiUrl: stripe.url,
-            maxNetworkRetries: 0,
-          }),
-          kakaopay: kakaopayAdapter({
-            secretKey: kakaopay.secretKey,
-            cid: 'TC0ONETIME',
-            apiUrl: kakaopay.url,
-          }),
-        },
-      })
-    })
-    return async () => {
-      app.container.restore(PaymentManager)
-      config.set('app.appUrl', appUrl)
-      await Promise.all([stripe.close(), kakaopay.close()])
-    }
+  useLocalProviders(group, {
+    servers: [stripe, kakaopay],
+    adapters: { stripe: localStripe(stripe), kakaopay: localKakaoPay(kakaopay) },
+    appUrl: SHOP_URL,
   })
   group.each.setup(() => testUtils.db().truncate())
   group.each.setup(() => {
@@ -155,7 +122,7 @@ test.group('Payments | exactly once', (group) => {
 
     // Out of order: the capture arrives before an older authorization event.
     for (const event of [succeeded, authorized, succeeded]) {
-      const response = await deliver(client, event)
+      const response = await deliverStripeEvent(client, event)
       response.assertStatus(200)
     }
 
@@ -291,7 +258,7 @@ test.group('Payments | exactly once', (group) => {
     }
     await service.settle(payment, unavailable, SYSTEM_ACTOR)
 
-    const response = await deliver(
+    const response = await deliverStripeEvent(
       client,
       stripe.signedEvent(
         'payment_intent.succeeded',

@@ -14,10 +14,11 @@ import { CheckoutService } from '#services/checkout/checkout_service'
 import { PaymentService } from '#services/payments/payment_service'
 import { PayPalServer } from '#tests/fixtures/servers/paypal_server'
 import type { PayPalDelivery } from '#tests/fixtures/servers/paypal_webhooks'
-import { createListing, koreanAddress, setPolicy } from '#tests/helpers/commerce'
+import { koreanAddress } from '#tests/helpers/commerce'
 import {
   SHOP_URL,
   deliverWebhook,
+  dollarListing,
   localPayPal,
   useDollarStore,
   useLocalProviders,
@@ -28,9 +29,7 @@ const paypal = await new PayPalServer().start()
 
 /** A guest's order of a USD listing ($205.00), placed with PayPal and waiting for the buyer. */
 async function placedOrder() {
-  const { variant, seller, product } = await createListing({ price: 10_000, stock: 5 })
-  await product.merge({ currency: 'USD' }).save()
-  await setPolicy(seller, 'domestic', 'flat', { amount: 500 })
+  const { variant } = await dollarListing()
   const cart = await cartWith([{ variantId: variant.id, quantity: 2 }])
   const checkout = await app.container.make(CheckoutService)
   return checkout.place(

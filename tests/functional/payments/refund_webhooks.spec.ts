@@ -1,31 +1,19 @@
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
-import config from '@adonisjs/core/services/config'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { QueueManager } from '@adonisjs/queue'
-import type { ApiClient } from '@japa/api-client'
 import AuditEvent from '#models/audit_event'
 import PaymentRefund from '#models/payment_refund'
-import { PaymentManager } from '#payments/payment_manager'
-import type { PaymentsConfig } from '#payments/define_config'
-import { stripeAdapter } from '#payments/adapters/stripe_adapter'
 import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import { RefundStatus } from '#lifecycles/refund_status'
 import { SYSTEM_ACTOR } from '#audit/actor'
 import { PaymentService } from '#services/payments/payment_service'
 import { RefundService } from '#services/payments/refund_service'
 import { startStripeServer } from '#tests/fixtures/servers/stripe_server'
+import { deliverStripeEvent, useLocalStripe } from '#tests/helpers/payments'
 import { placedOrder } from '#tests/helpers/shop'
 
 const stripe = await startStripeServer()
-
-function deliver(client: ApiClient, event: { rawBody: string; signature: string }) {
-  return client
-    .post('/webhooks/stripe')
-    .type('application/json')
-    .header('stripe-signature', event.signature)
-    .unsafeJson(event.rawBody)
-}
 
 /** A paid Stripe order whose card's refunds stay pending at Stripe, and a pending refund of 5,000. */
 async function pendingRefund() {
@@ -43,28 +31,7 @@ async function pendingRefund() {
  * webhook: once, whatever the number of deliveries.
  */
 test.group('Payments | refunds settled by webhook', (group) => {
-  group.setup(() => {
-    const payments = config.get<PaymentsConfig>('payments')
-    app.container.swap(PaymentManager, () => {
-      return new PaymentManager({
-        ...payments,
-        adapters: {
-          ...payments.adapters,
-          stripe: stripeAdapter({
-            secretKey: stripe.secretKey,
-            publishableKey: stripe.publishableKey,
-            webhookSecret: stripe.webhookSecret,
-            apiUrl: stripe.url,
-            maxNetworkRetries: 0,
-          }),
-        },
-      })
-    })
-    return async () => {
-      app.container.restore(PaymentManager)
-      await stripe.close()
-    }
-  })
+  useLocalStripe(group, stripe)
   group.each.setup(() => testUtils.db().truncate())
   group.each.setup(() => {
     QueueManager.fake()
@@ -82,7 +49,10 @@ test.group('Payments | refunds settled by webhook', (group) => {
     const reference = refund.providerRefundReference!
     stripe.state.refunds.get(reference)!.status = 'succeeded'
     const event = stripe.signedEvent('refund.updated', reference)
-    const responses = await Promise.all([deliver(client, event), deliver(client, event)])
+    const responses = await Promise.all([
+      deliverStripeEvent(client, event),
+      deliverStripeEvent(client, event),
+    ])
 
     assert.deepEqual(
       responses.map((response) => response.status()),
@@ -103,7 +73,10 @@ test.group('Payments | refunds settled by webhook', (group) => {
     const reference = refund.providerRefundReference!
     stripe.state.refunds.get(reference)!.status = 'failed'
 
-    const response = await deliver(client, stripe.signedEvent('refund.updated', reference))
+    const response = await deliverStripeEvent(
+      client,
+      stripe.signedEvent('refund.updated', reference)
+    )
 
     response.assertStatus(200)
     await Promise.all([refund.refresh(), payment.refresh()])

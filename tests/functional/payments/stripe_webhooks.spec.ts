@@ -1,21 +1,17 @@
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
-import config from '@adonisjs/core/services/config'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { QueueManager } from '@adonisjs/queue'
-import type { ApiClient } from '@japa/api-client'
 import Stripe from 'stripe'
 import AuditEvent from '#models/audit_event'
 import Payment from '#models/payment'
 import PaymentWebhookEvent from '#models/payment_webhook_event'
-import { PaymentManager } from '#payments/payment_manager'
-import type { PaymentsConfig } from '#payments/define_config'
-import { stripeAdapter } from '#payments/adapters/stripe_adapter'
 import { OrderStatus } from '#lifecycles/order_lifecycle'
 import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import { SYSTEM_ACTOR } from '#audit/actor'
 import { PaymentService } from '#services/payments/payment_service'
 import { startStripeServer } from '#tests/fixtures/servers/stripe_server'
+import { deliverStripeEvent, useLocalStripe } from '#tests/helpers/payments'
 import { placedOrder } from '#tests/helpers/shop'
 
 const stripe = await startStripeServer()
@@ -27,42 +23,13 @@ async function paidByCard() {
   return placed
 }
 
-function deliver(client: ApiClient, event: { rawBody: string; signature: string }) {
-  return client
-    .post('/webhooks/stripe')
-    .type('application/json')
-    .header('stripe-signature', event.signature)
-    .unsafeJson(event.rawBody)
-}
-
 /*
  * Stripe webhooks through POST /webhooks/stripe against a local Stripe, with
  * real signatures. These tests commit for real and deliver in parallel, so
  * they truncate the tables instead of rolling back a transaction.
  */
 test.group('Payments | Stripe webhooks', (group) => {
-  group.setup(() => {
-    const payments = config.get<PaymentsConfig>('payments')
-    app.container.swap(PaymentManager, () => {
-      return new PaymentManager({
-        ...payments,
-        adapters: {
-          ...payments.adapters,
-          stripe: stripeAdapter({
-            secretKey: stripe.secretKey,
-            publishableKey: stripe.publishableKey,
-            webhookSecret: stripe.webhookSecret,
-            apiUrl: stripe.url,
-            maxNetworkRetries: 0,
-          }),
-        },
-      })
-    })
-    return async () => {
-      app.container.restore(PaymentManager)
-      await stripe.close()
-    }
-  })
+  useLocalStripe(group, stripe)
   group.each.setup(() => testUtils.db().truncate())
   group.each.setup(() => {
     QueueManager.fake()
@@ -76,7 +43,7 @@ test.group('Payments | Stripe webhooks', (group) => {
     const { order, payment } = await paidByCard()
     const event = stripe.signedEvent('payment_intent.succeeded', payment.providerReference!)
 
-    const responses = await Promise.all([1, 2, 3].map(() => deliver(client, event)))
+    const responses = await Promise.all([1, 2, 3].map(() => deliverStripeEvent(client, event)))
 
     assert.deepEqual(
       responses.map((response) => response.status()),
@@ -97,7 +64,7 @@ test.group('Payments | Stripe webhooks', (group) => {
     const intent = stripe.state.intents.get(payment.providerReference!)!
 
     await Promise.all([
-      deliver(client, event),
+      deliverStripeEvent(client, event),
       payments.confirm(
         await Payment.findOrFail(payment.id),
         {
@@ -120,9 +87,9 @@ test.group('Payments | Stripe webhooks', (group) => {
     const succeeded = stripe.signedEvent('payment_intent.succeeded', payment.providerReference!)
     const failed = stripe.signedEvent('payment_intent.payment_failed', payment.providerReference!)
 
-    const first = await deliver(client, succeeded)
+    const first = await deliverStripeEvent(client, succeeded)
     first.assertStatus(200)
-    const late = await deliver(client, failed)
+    const late = await deliverStripeEvent(client, failed)
     late.assertStatus(200)
 
     await Promise.all([order.refresh(), payment.refresh()])
@@ -137,12 +104,12 @@ test.group('Payments | Stripe webhooks', (group) => {
     const { order, payment } = await paidByCard()
     const event = stripe.signedEvent('payment_intent.succeeded', payment.providerReference!)
 
-    const forged = await deliver(client, {
+    const forged = await deliverStripeEvent(client, {
       ...event,
       signature: `t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}`,
     })
     forged.assertStatus(400)
-    const stale = await deliver(client, {
+    const stale = await deliverStripeEvent(client, {
       rawBody: event.rawBody,
       signature: Stripe.webhooks.generateTestHeaderString({
         payload: event.rawBody,
@@ -151,7 +118,7 @@ test.group('Payments | Stripe webhooks', (group) => {
       }),
     })
     stale.assertStatus(400)
-    const tampered = await deliver(client, {
+    const tampered = await deliverStripeEvent(client, {
       ...event,
       rawBody: event.rawBody.replace('"livemode":false', '"livemode":true'),
     })

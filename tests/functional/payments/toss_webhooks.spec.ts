@@ -1,20 +1,17 @@
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
-import config from '@adonisjs/core/services/config'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { QueueManager } from '@adonisjs/queue'
 import type { ApiClient } from '@japa/api-client'
 import AuditEvent from '#models/audit_event'
 import Payment from '#models/payment'
 import PaymentWebhookEvent from '#models/payment_webhook_event'
-import { PaymentManager } from '#payments/payment_manager'
-import type { PaymentsConfig } from '#payments/define_config'
-import { tossAdapter } from '#payments/adapters/toss_adapter'
 import { OrderStatus } from '#lifecycles/order_lifecycle'
 import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import { SYSTEM_ACTOR } from '#audit/actor'
 import { PaymentService } from '#services/payments/payment_service'
 import { TossServer } from '#tests/fixtures/servers/toss_server'
+import { SHOP_URL, deliverWebhook, localToss, useLocalProviders } from '#tests/helpers/payments'
 import { placedOrder } from '#tests/helpers/shop'
 
 const SECRET_KEY = 'test_sk_webhooks_toss_0123456789'
@@ -45,7 +42,7 @@ async function confirmedAtToss() {
 }
 
 function deliver(client: ApiClient, rawBody: string) {
-  return client.post('/webhooks/toss').type('application/json').unsafeJson(rawBody)
+  return deliverWebhook(client, 'toss', rawBody)
 }
 
 /*
@@ -55,25 +52,11 @@ function deliver(client: ApiClient, rawBody: string) {
  * truncate the tables instead of rolling back a transaction.
  */
 test.group('Payments | Toss webhooks', (group) => {
-  group.setup(() => {
-    const payments = config.get<PaymentsConfig>('payments')
-    const appUrl = config.get<string>('app.appUrl')
-    // Toss needs absolute successUrl and failUrl (APP_URL in production).
-    config.set('app.appUrl', 'http://127.0.0.1:3334')
-    app.container.swap(PaymentManager, () => {
-      return new PaymentManager({
-        ...payments,
-        adapters: {
-          ...payments.adapters,
-          toss: tossAdapter({ clientKey: CLIENT_KEY, secretKey: SECRET_KEY, apiUrl: toss.url }),
-        },
-      })
-    })
-    return async () => {
-      app.container.restore(PaymentManager)
-      config.set('app.appUrl', appUrl)
-      await toss.close()
-    }
+  // Toss needs absolute successUrl and failUrl (APP_URL in production).
+  useLocalProviders(group, {
+    servers: [toss],
+    adapters: { toss: localToss(toss) },
+    appUrl: SHOP_URL,
   })
   group.each.setup(() => testUtils.db().truncate())
   group.each.setup(() => {

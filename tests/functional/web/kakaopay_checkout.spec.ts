@@ -1,24 +1,13 @@
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
-import config from '@adonisjs/core/services/config'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { QueueManager } from '@adonisjs/queue'
-import { PaymentManager } from '#payments/payment_manager'
-import type { PaymentsConfig } from '#payments/define_config'
-import { kakaopayAdapter } from '#payments/adapters/kakaopay_adapter'
 import { OrderStatus } from '#lifecycles/order_lifecycle'
 import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import { KakaoPayServer } from '#tests/fixtures/servers/kakaopay_server'
+import { SHOP_URL, localKakaoPay, pathOf, useLocalProviders } from '#tests/helpers/payments'
 import { holdingKey, placedOrder } from '#tests/helpers/shop'
 
-const SECRET_KEY = 'DEV_SECRET_KEY_storefront'
-const SHOP_URL = 'http://127.0.0.1:3334'
-
-/** The path of an absolute URL the provider redirects the shopper to. */
-function pathOf(url: string) {
-  const parsed = new URL(url)
-  return parsed.pathname + parsed.search
-}
+const server = await new KakaoPayServer('DEV_SECRET_KEY_storefront').start()
 
 /*
  * The storefront's side of KakaoPay against a local KakaoPay server: the
@@ -26,32 +15,10 @@ function pathOf(url: string) {
  * return URL that confirms the payment.
  */
 test.group('Web | paying with KakaoPay', (group) => {
-  const server = new KakaoPayServer(SECRET_KEY)
-
-  group.setup(async () => {
-    await server.start()
-    const payments = config.get<PaymentsConfig>('payments')
-    const appUrl = config.get<string>('app.appUrl')
-    // Providers need absolute return URLs (APP_URL in production).
-    config.set('app.appUrl', SHOP_URL)
-    app.container.swap(PaymentManager, () => {
-      return new PaymentManager({
-        ...payments,
-        adapters: {
-          ...payments.adapters,
-          kakaopay: kakaopayAdapter({
-            secretKey: SECRET_KEY,
-            cid: 'TC0ONETIME',
-            apiUrl: server.url,
-          }),
-        },
-      })
-    })
-    return async () => {
-      app.container.restore(PaymentManager)
-      config.set('app.appUrl', appUrl)
-      await server.close()
-    }
+  useLocalProviders(group, {
+    servers: [server],
+    adapters: { kakaopay: localKakaoPay(server) },
+    appUrl: SHOP_URL,
   })
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => {

@@ -1,74 +1,34 @@
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
-import config from '@adonisjs/core/services/config'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { QueueManager } from '@adonisjs/queue'
-import type Payment from '#models/payment'
-import { PaymentManager } from '#payments/payment_manager'
-import type { PaymentsConfig } from '#payments/define_config'
-import type { PageOrigins } from '#payments/page_origins'
-import { naverPayAdapter } from '#payments/adapters/naverpay_adapter'
 import { OrderStatus } from '#lifecycles/order_lifecycle'
 import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import {
   NAVERPAY_FIXTURE_KEYS,
   NaverPayFixtureServer,
 } from '#tests/fixtures/servers/naverpay_server'
+import {
+  SHOP_URL,
+  localNaverPay,
+  pathOf,
+  redirectUrl,
+  sdkRequest,
+  useLocalProviders,
+} from '#tests/helpers/payments'
 import { holdingKey, placedOrder } from '#tests/helpers/shop'
 
-const SHOP_URL = 'http://127.0.0.1:3334'
-
-/** The path of an absolute URL the provider redirects the shopper to. */
-function pathOf(url: string) {
-  const parsed = new URL(url)
-  return parsed.pathname + parsed.search
-}
-
-/** Where the checkout sent the shopper (the NaverPay page, with what oPay.open needs). */
-function pageUrl(payment: Payment) {
-  if (payment.nextAction?.type !== 'redirect') throw new Error('NaverPay starts with a redirect')
-  return payment.nextAction.url
-}
-
-/** What the page hands the SDK (the data-naverpay attribute). */
-function sdkRequest(html: string): Record<string, unknown> {
-  const attribute = html.match(/data-naverpay="([^"]*)"/)?.[1] ?? '{}'
-  return JSON.parse(attribute.replaceAll('&quot;', '"').replaceAll('&amp;', '&'))
-}
+const server = await new NaverPayFixtureServer().start()
 
 /*
  * The storefront's side of NaverPay against a local NaverPay: the page that
  * loads the JS SDK, the window, and the return URL that approves.
  */
 test.group('Web | paying with NaverPay', (group) => {
-  const server = new NaverPayFixtureServer()
-
-  group.setup(async () => {
-    await server.start()
-    const payments = config.get<PaymentsConfig>('payments')
-    const appUrl = config.get<string>('app.appUrl')
-    const origins = config.get<PageOrigins>('payments.pageOrigins')
-    config.set('app.appUrl', SHOP_URL)
-    config.set('payments.pageOrigins', { scripts: [server.url], frames: [], connects: [] })
-    app.container.swap(PaymentManager, () => {
-      return new PaymentManager({
-        ...payments,
-        adapters: {
-          ...payments.adapters,
-          naverpay: naverPayAdapter({
-            ...NAVERPAY_FIXTURE_KEYS,
-            apiUrl: server.url,
-            jsUrl: `${server.url}/sdk/js/naverpay.min.js`,
-          }),
-        },
-      })
-    })
-    return async () => {
-      app.container.restore(PaymentManager)
-      config.set('app.appUrl', appUrl)
-      config.set('payments.pageOrigins', origins)
-      await server.close()
-    }
+  useLocalProviders(group, {
+    servers: [server],
+    adapters: { naverpay: localNaverPay(server) },
+    appUrl: SHOP_URL,
+    pageOrigins: { scripts: [server.url] },
   })
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => {
@@ -81,7 +41,7 @@ test.group('Web | paying with NaverPay', (group) => {
     assert,
   }) => {
     const { order, payment, accessKey } = await placedOrder({ paymentMethod: 'naverpay' })
-    const url = pageUrl(payment)
+    const url = redirectUrl(payment)
     assert.isTrue(url.startsWith(`/payments/naverpay/${payment.attemptId}?`))
 
     const response = await client.get(url).withSession(holdingKey(order.number, accessKey))
@@ -91,7 +51,7 @@ test.group('Web | paying with NaverPay', (group) => {
     )
     response.assertTextIncludes('₩23,000')
     assert.notInclude(response.text(), NAVERPAY_FIXTURE_KEYS.clientSecret)
-    assert.deepEqual(sdkRequest(response.text()), {
+    assert.deepEqual(sdkRequest(response.text(), 'data-naverpay'), {
       mode: 'development',
       clientId: NAVERPAY_FIXTURE_KEYS.clientId,
       chainId: NAVERPAY_FIXTURE_KEYS.chainId,
@@ -118,7 +78,7 @@ test.group('Web | paying with NaverPay', (group) => {
     assert,
   }) => {
     const { order, payment, accessKey } = await placedOrder({ paymentMethod: 'naverpay' })
-    const back = await server.windowReturn(pageUrl(payment), 'approve')
+    const back = await server.windowReturn(redirectUrl(payment), 'approve')
     assert.isTrue(back.startsWith(`${SHOP_URL}/payments/${payment.attemptId}/return?`))
 
     const session = holdingKey(order.number, accessKey)
@@ -131,7 +91,7 @@ test.group('Web | paying with NaverPay', (group) => {
     assert.equal(order.status, OrderStatus.Paid)
 
     await client.get(pathOf(back)).withSession(session).redirects(0)
-    const page = await client.get(pageUrl(payment)).withSession(session).redirects(0)
+    const page = await client.get(redirectUrl(payment)).withSession(session).redirects(0)
     page.assertHeader('location', `/orders/${order.number}`)
     assert.equal(server.paymentFor(payment.attemptId)!.approvals, 1)
   })
@@ -141,7 +101,7 @@ test.group('Web | paying with NaverPay', (group) => {
     assert,
   }) => {
     const { order, payment, accessKey } = await placedOrder({ paymentMethod: 'naverpay' })
-    const back = await server.windowReturn(pageUrl(payment), 'cancel')
+    const back = await server.windowReturn(redirectUrl(payment), 'cancel')
     const session = holdingKey(order.number, accessKey)
     await client.get(pathOf(back)).withSession(session).redirects(0)
     await Promise.all([order.refresh(), payment.refresh()])
@@ -158,7 +118,7 @@ test.group('Web | paying with NaverPay', (group) => {
   }) => {
     const { order, payment, accessKey } = await placedOrder({ paymentMethod: 'naverpay' })
     const tamper = { totalPayAmount: '100', taxScopeAmount: '100' }
-    const back = await server.windowReturn(pageUrl(payment), 'approve', tamper)
+    const back = await server.windowReturn(redirectUrl(payment), 'approve', tamper)
     await client.get(pathOf(back)).withSession(holdingKey(order.number, accessKey)).redirects(0)
     await Promise.all([order.refresh(), payment.refresh()])
     assert.notEqual(payment.status, PaymentStatus.Captured)

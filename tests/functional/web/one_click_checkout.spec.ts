@@ -1,6 +1,5 @@
 import { test } from '@japa/runner'
 import type { ApiClient } from '@japa/api-client'
-import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { QueueManager } from '@adonisjs/queue'
 import AuditEvent from '#models/audit_event'
@@ -10,67 +9,14 @@ import Payment from '#models/payment'
 import SavedPaymentMethod from '#models/saved_payment_method'
 import type User from '#models/user'
 import { UserFactory } from '#database/factories/index'
-import { PaymentManager } from '#payments/payment_manager'
 import { OrderStatus } from '#lifecycles/order_lifecycle'
 import { PaymentStatus } from '#lifecycles/payment_lifecycle'
-import { createListing, koreanAddress, setPolicy, stockOf } from '#tests/helpers/commerce'
-import { encodeForm } from '#tests/helpers/forms'
-import { cartWith, guestSession } from '#tests/helpers/shop'
+import { stockOf } from '#tests/helpers/commerce'
+import { savedTestCard } from '#tests/helpers/payments'
+import { guestSession, postCheckout, readyCart } from '#tests/helpers/shop'
 
 const VISA = '4242 4242 4242 4242'
 const DECLINED = '4000 0000 0000 0002'
-
-/** A card the customer saved with the test-card sandbox, as a checkout with "save" keeps it. */
-async function savedCard(user: User, cardNumber: string) {
-  const manager = await app.container.make(PaymentManager)
-  const adapter = manager.use('test_card')
-  const saved = await adapter.savePaymentMethod!({
-    idempotencyKey: `save:${user.id}:${cardNumber}`,
-    customer: { email: user.email },
-    params: { cardNumber, expiry: '12/34', cvc: '123' },
-  })
-  return SavedPaymentMethod.create({
-    userId: user.id,
-    adapter: 'test_card',
-    providerCustomerId: saved.providerCustomerId,
-    providerMethodId: saved.providerMethodId,
-    brand: saved.summary.brand,
-    lastFour: saved.summary.last4,
-    expiresAt: saved.summary.expiresAt,
-  })
-}
-
-/** One listing (20,000 + 3,000 shipping) in a cart of the customer's (or a guest's). */
-async function readyCart(user?: User) {
-  const listing = await createListing({ price: 20_000, stock: 3 })
-  await setPolicy(listing.seller, 'domestic', 'flat', { amount: 3000 })
-  const cart = await cartWith([{ variantId: listing.variant.id, quantity: 1 }], user)
-  return { ...listing, cart }
-}
-
-/** Posts the checkout form as the page does, signed in as `user` or as the cart's guest. */
-function submitCheckout(
-  client: ApiClient,
-  cart: { id: string; version: number },
-  user: User | null,
-  fields: Record<string, unknown>
-) {
-  const request = client
-    .post('/checkout')
-    .header('referer', '/checkout')
-    .unsafeForm(
-      encodeForm({
-        email: user?.email ?? 'guest@example.com',
-        shippingAddress: koreanAddress(),
-        cartVersion: cart.version,
-        intent: 'place',
-        ...fields,
-      })
-    )
-    .withCsrfToken()
-    .redirects(0)
-  return user ? request.loginAs(user) : request.withSession(guestSession(cart.id))
-}
 
 /** Pays an attempt on the sandbox card page. */
 function payByCard(client: ApiClient, payment: Payment, user: User, cardNumber = VISA) {
@@ -93,8 +39,8 @@ test.group('Web | one-click checkout with saved methods', (group) => {
     assert,
   }) => {
     const [user, other] = await UserFactory.createMany(2)
-    const card = await savedCard(user, VISA)
-    await savedCard(other, '5555 5555 5555 4444')
+    const card = await savedTestCard(user, VISA)
+    await savedTestCard(other, '5555 5555 5555 4444')
     await readyCart(user)
 
     const page = await client.get('/checkout').loginAs(user)
@@ -118,7 +64,7 @@ test.group('Web | one-click checkout with saved methods', (group) => {
     const user = await UserFactory.create()
     for (const round of [1, 2]) {
       const { cart } = await readyCart(user)
-      const placed = await submitCheckout(client, cart, user, {
+      const placed = await postCheckout(client, cart, user, {
         paymentMethod: 'test_card',
         saveMethod: '1',
       })
@@ -150,13 +96,13 @@ test.group('Web | one-click checkout with saved methods', (group) => {
   }) => {
     const user = await UserFactory.create()
     const mine = await readyCart(user)
-    await submitCheckout(client, mine.cart, user, { paymentMethod: 'test_card' })
+    await postCheckout(client, mine.cart, user, { paymentMethod: 'test_card' })
     const payment = await Payment.firstOrFail()
     assert.isNotOk(payment.saveMethod)
     await payByCard(client, payment, user)
 
     const guest = await readyCart()
-    const placed = await submitCheckout(client, guest.cart, null, {
+    const placed = await postCheckout(client, guest.cart, null, {
       paymentMethod: 'test_card',
       saveMethod: '1',
     })
@@ -171,10 +117,10 @@ test.group('Web | one-click checkout with saved methods', (group) => {
     assert,
   }) => {
     const user = await UserFactory.create()
-    const card = await savedCard(user, VISA)
+    const card = await savedTestCard(user, VISA)
     const { cart, variant } = await readyCart(user)
 
-    const response = await submitCheckout(client, cart, user, {
+    const response = await postCheckout(client, cart, user, {
       paymentMethod: `saved:${card.id}`,
     })
     const order = await Order.query().preload('payments').firstOrFail()
@@ -211,26 +157,26 @@ test.group('Web | one-click checkout with saved methods', (group) => {
     assert,
   }) => {
     const [user, other] = await UserFactory.createMany(2)
-    const theirs = await savedCard(other, VISA)
+    const theirs = await savedTestCard(other, VISA)
     const { cart, variant } = await readyCart(user)
 
-    const response = await submitCheckout(client, cart, user, {
+    const response = await postCheckout(client, cart, user, {
       paymentMethod: `saved:${theirs.id}`,
     })
     response.assertStatus(302)
     response.assertHeader('location', '/checkout')
     assert.property(response.flashMessage('inputErrorsBag'), 'savedMethodId')
 
-    const json = await submitCheckout(client, cart, user, {
+    const json = await postCheckout(client, cart, user, {
       paymentMethod: `saved:${theirs.id}`,
     }).header('accept', 'application/json')
     json.assertStatus(422)
     assert.equal(json.body().errors[0].field, 'savedMethodId')
 
-    const forged = await submitCheckout(client, cart, user, { paymentMethod: 'saved:abc' })
+    const forged = await postCheckout(client, cart, user, { paymentMethod: 'saved:abc' })
     assert.property(forged.flashMessage('inputErrorsBag'), 'savedMethodId')
     const guest = await readyCart()
-    const asGuest = await submitCheckout(client, guest.cart, null, {
+    const asGuest = await postCheckout(client, guest.cart, null, {
       paymentMethod: `saved:${theirs.id}`,
     })
     assert.property(asGuest.flashMessage('inputErrorsBag'), 'savedMethodId')
@@ -246,10 +192,10 @@ test.group('Web | one-click checkout with saved methods', (group) => {
     assert,
   }) => {
     const user = await UserFactory.create()
-    const card = await savedCard(user, DECLINED)
+    const card = await savedTestCard(user, DECLINED)
     const { cart } = await readyCart(user)
 
-    const response = await submitCheckout(client, cart, user, {
+    const response = await postCheckout(client, cart, user, {
       paymentMethod: `saved:${card.id}`,
     })
     const order = await Order.firstOrFail()
@@ -295,11 +241,11 @@ test.group('Web | one-click checkout submitted twice', (group) => {
     assert,
   }) => {
     const user = await UserFactory.create()
-    const card = await savedCard(user, VISA)
+    const card = await savedTestCard(user, VISA)
     const { cart, variant } = await readyCart(user)
 
     const responses = await Promise.all(
-      [1, 2].map(() => submitCheckout(client, cart, user, { paymentMethod: `saved:${card.id}` }))
+      [1, 2].map(() => postCheckout(client, cart, user, { paymentMethod: `saved:${card.id}` }))
     )
     assert.deepEqual(
       responses.map((response) => response.status()),

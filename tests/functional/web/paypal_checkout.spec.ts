@@ -1,30 +1,23 @@
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
-import config from '@adonisjs/core/services/config'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { QueueManager } from '@adonisjs/queue'
 import type { ApiClient } from '@japa/api-client'
 import Order from '#models/order'
 import Payment from '#models/payment'
-import { PaymentManager } from '#payments/payment_manager'
-import type { PaymentsConfig } from '#payments/define_config'
-import { paypalAdapter } from '#payments/adapters/paypal_adapter'
-import { ShippingRegistry } from '#shipping/shipping_registry'
-import type { ShippingConfig } from '#shipping/define_config'
 import { OrderStatus } from '#lifecycles/order_lifecycle'
 import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import { PayPalServer } from '#tests/fixtures/servers/paypal_server'
-import { createListing, koreanAddress, setPolicy } from '#tests/helpers/commerce'
-import { encodeForm } from '#tests/helpers/forms'
-import { cartWith, guestSession } from '#tests/helpers/shop'
+import {
+  SHOP_URL,
+  dollarListing,
+  localPayPal,
+  pathOf,
+  useDollarStore,
+  useLocalProviders,
+} from '#tests/helpers/payments'
+import { cartWith, postCheckout } from '#tests/helpers/shop'
 
-const SHOP_URL = 'http://127.0.0.1:3334'
-
-/** The path of an absolute URL the provider redirects the shopper to. */
-function pathOf(url: string) {
-  const parsed = new URL(url)
-  return parsed.pathname + parsed.search
-}
+const server = await new PayPalServer().start()
 
 /** Where a link or button on PayPal's page sends the buyer (a 302 from the local PayPal). */
 async function followOnPayPal(url: string, method = 'GET') {
@@ -37,25 +30,9 @@ async function followOnPayPal(url: string, method = 'GET') {
  * PayPal through the checkout form, as the browser does.
  */
 async function checkoutWithPayPal(client: ApiClient) {
-  const { variant, seller, product } = await createListing({ price: 10_000, stock: 5 })
-  await product.merge({ currency: 'USD' }).save()
-  await setPolicy(seller, 'domestic', 'flat', { amount: 500 })
+  const { variant } = await dollarListing()
   const cart = await cartWith([{ variantId: variant.id, quantity: 2 }])
-  const response = await client
-    .post('/checkout')
-    .header('referer', '/checkout')
-    .unsafeForm(
-      encodeForm({
-        email: 'guest@example.com',
-        shippingAddress: koreanAddress(),
-        paymentMethod: 'paypal',
-        cartVersion: cart.version,
-        intent: 'place',
-      })
-    )
-    .withSession(guestSession(cart.id))
-    .withCsrfToken()
-    .redirects(0)
+  const response = await postCheckout(client, cart, null, { paymentMethod: 'paypal' })
   response.assertStatus(302)
   const order = await Order.firstOrFail()
   const payment = await Payment.findByOrFail('orderId', order.id)
@@ -69,35 +46,11 @@ async function checkoutWithPayPal(client: ApiClient) {
  * PayPal does not take KRW, so this shop sells in US dollars.
  */
 test.group('Web | paying with PayPal', (group) => {
-  const server = new PayPalServer()
-
-  group.setup(async () => {
-    await server.start()
-    const payments = config.get<PaymentsConfig>('payments')
-    const shipping = config.get<ShippingConfig>('shipping')
-    const saved = ['app.appUrl', 'store.currency'].map((key) => [key, config.get(key)] as const)
-    config.set('app.appUrl', SHOP_URL)
-    config.set('store.currency', 'USD')
-    app.container.swap(
-      ShippingRegistry,
-      () => new ShippingRegistry({ ...shipping, currency: 'USD' })
-    )
-    app.container.swap(PaymentManager, () => {
-      const paypal = paypalAdapter({
-        clientId: server.clientId,
-        clientSecret: server.clientSecret,
-        webhookId: server.webhookId,
-        apiUrl: server.url,
-        currency: 'USD',
-      })
-      return new PaymentManager({ ...payments, adapters: { ...payments.adapters, paypal } })
-    })
-    return async () => {
-      app.container.restore(PaymentManager)
-      app.container.restore(ShippingRegistry)
-      for (const [key, value] of saved) config.set(key, value)
-      await server.close()
-    }
+  useDollarStore(group)
+  useLocalProviders(group, {
+    servers: [server],
+    adapters: { paypal: localPayPal(server) },
+    appUrl: SHOP_URL,
   })
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => {

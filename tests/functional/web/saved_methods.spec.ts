@@ -6,41 +6,14 @@ import { DateTime } from 'luxon'
 import AuditEvent from '#models/audit_event'
 import Payment from '#models/payment'
 import SavedPaymentMethod from '#models/saved_payment_method'
-import type User from '#models/user'
 import { UserFactory } from '#database/factories/index'
-import { PaymentManager } from '#payments/payment_manager'
 import { SavedMethods } from '#services/payments/saved_methods'
+import { savedTestCard } from '#tests/helpers/payments'
 import { placedOrder } from '#tests/helpers/shop'
 
 const VISA = '4242 4242 4242 4242'
 const MASTERCARD = '5555 5555 5555 4444'
 const OUTAGE = '4000 0000 0000 0119'
-
-/** A card the customer saved with the test-card sandbox, as a checkout with "save" keeps it. */
-async function savedCard(
-  user: User,
-  cardNumber: string,
-  dates: { createdAt?: DateTime; lastUsedAt?: DateTime } = {}
-) {
-  const manager = await app.container.make(PaymentManager)
-  const adapter = manager.use('test_card')
-  const saved = await adapter.savePaymentMethod!({
-    idempotencyKey: `save:${user.id}:${cardNumber}`,
-    customer: { email: user.email },
-    params: { cardNumber, expiry: '12/34', cvc: '123' },
-  })
-  return SavedPaymentMethod.create({
-    userId: user.id,
-    adapter: 'test_card',
-    providerCustomerId: saved.providerCustomerId,
-    providerMethodId: saved.providerMethodId,
-    brand: saved.summary.brand,
-    lastFour: saved.summary.last4,
-    expiresAt: saved.summary.expiresAt,
-    createdAt: dates.createdAt,
-    lastUsedAt: dates.lastUsedAt ?? null,
-  })
-}
 
 test.group('Account | saved payment methods', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -54,8 +27,8 @@ test.group('Account | saved payment methods', (group) => {
   }) => {
     const user = await UserFactory.create()
     const daysAgo = (days: number) => DateTime.now().minus({ days })
-    await savedCard(user, MASTERCARD, { createdAt: daysAgo(3) })
-    await savedCard(user, VISA, { createdAt: daysAgo(10), lastUsedAt: daysAgo(1) })
+    await savedTestCard(user, MASTERCARD, { createdAt: daysAgo(3) })
+    await savedTestCard(user, VISA, { createdAt: daysAgo(10), lastUsedAt: daysAgo(1) })
 
     const response = await client.get('/account/payment-methods').loginAs(user)
     response.assertStatus(200)
@@ -81,7 +54,7 @@ test.group('Account | saved payment methods', (group) => {
     assert,
   }) => {
     const [user, other] = await UserFactory.createMany(2)
-    await savedCard(other, VISA)
+    await savedTestCard(other, VISA)
     const response = await client.get('/account/payment-methods').loginAs(user)
     response.assertStatus(200)
     response.assertTextIncludes('data-test="saved-methods-empty"')
@@ -99,7 +72,7 @@ test.group('Account | saved payment methods', (group) => {
     assert,
   }) => {
     const user = await UserFactory.create()
-    const card = await savedCard(user, VISA)
+    const card = await savedTestCard(user, VISA)
     const { payment } = await placedOrder({ user, paymentMethod: 'test_card' })
     await payment.merge({ savedPaymentMethodId: card.id }).save()
 
@@ -125,7 +98,7 @@ test.group('Account | saved payment methods', (group) => {
 
   test('someone else’s card is a 404 and stays saved', async ({ client, assert }) => {
     const [user, other] = await UserFactory.createMany(2)
-    const card = await savedCard(other, VISA)
+    const card = await savedTestCard(other, VISA)
     const response = await client
       .delete(`/account/payment-methods/${card.id}`)
       .loginAs(user)
@@ -142,7 +115,7 @@ test.group('Account | saved payment methods', (group) => {
 
   test('removing without the CSRF token removes nothing', async ({ client, assert }) => {
     const user = await UserFactory.create()
-    const card = await savedCard(user, VISA)
+    const card = await savedTestCard(user, VISA)
     const response = await client
       .delete(`/account/payment-methods/${card.id}`)
       .header('referer', '/account/payment-methods')
@@ -155,7 +128,7 @@ test.group('Account | saved payment methods', (group) => {
 
   test('a provider outage keeps the card and says to try again', async ({ client, assert }) => {
     const user = await UserFactory.create()
-    const card = await savedCard(user, OUTAGE)
+    const card = await savedTestCard(user, OUTAGE)
     const response = await client
       .delete(`/account/payment-methods/${card.id}`)
       .loginAs(user)
@@ -186,7 +159,7 @@ test.group('Saved methods | remembering a payment’s method', (group) => {
   }) => {
     const user = await UserFactory.create()
     const { payment } = await placedOrder({ user, paymentMethod: 'test_card' })
-    const card = await savedCard(user, VISA)
+    const card = await savedTestCard(user, VISA)
     const saved = {
       providerMethodId: card.providerMethodId,
       providerCustomerId: card.providerCustomerId,

@@ -1,29 +1,27 @@
 import { test } from '@japa/runner'
 import type { ApiClient } from '@japa/api-client'
-import app from '@adonisjs/core/services/app'
-import config from '@adonisjs/core/services/config'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { QueueManager } from '@adonisjs/queue'
 import Payment from '#models/payment'
 import SavedPaymentMethod from '#models/saved_payment_method'
 import type User from '#models/user'
 import { UserFactory } from '#database/factories/index'
-import { PaymentManager } from '#payments/payment_manager'
-import type { PaymentsConfig } from '#payments/define_config'
-import type { PageOrigins } from '#payments/page_origins'
-import { stripeAdapter } from '#payments/adapters/stripe_adapter'
 import { OrderStatus } from '#lifecycles/order_lifecycle'
 import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import { type StripeServer, startStripeServer } from '#tests/fixtures/servers/stripe_server'
-import { createListing, koreanAddress, setPolicy } from '#tests/helpers/commerce'
-import { encodeForm } from '#tests/helpers/forms'
-import { cartWith, holdingKey, placedOrder } from '#tests/helpers/shop'
+import {
+  SHOP_URL,
+  deliverStripeEvent,
+  localStripe,
+  useLocalProviders,
+} from '#tests/helpers/payments'
+import { holdingKey, placedOrder, postCheckout, readyCart } from '#tests/helpers/shop'
 
-const SHOP_URL = 'http://127.0.0.1:3334'
+const stripe = await startStripeServer()
 
 /** Where Stripe sends the shopper after Stripe.js confirmed the intent. */
-function returnPath(payment: Payment, stripe: StripeServer, status = 'succeeded') {
-  const intent = stripe.state.intents.get(payment.providerReference!)!
+function returnPath(payment: Payment, server: StripeServer, status = 'succeeded') {
+  const intent = server.state.intents.get(payment.providerReference!)!
   const query = new URLSearchParams({
     payment_intent: intent.id,
     payment_intent_client_secret: intent.client_secret,
@@ -32,27 +30,10 @@ function returnPath(payment: Payment, stripe: StripeServer, status = 'succeeded'
   return `/payments/${payment.attemptId}/return?${query}`
 }
 
-/** Places an order through the checkout form as a signed-in customer. */
+/** Places an order through the checkout form as a signed-in customer, paying with Stripe. */
 async function checkoutAs(client: ApiClient, user: User, fields: Record<string, unknown>) {
-  const listing = await createListing({ price: 20_000, stock: 3 })
-  await setPolicy(listing.seller, 'domestic', 'flat', { amount: 3000 })
-  const cart = await cartWith([{ variantId: listing.variant.id, quantity: 1 }], user)
-  return client
-    .post('/checkout')
-    .header('referer', '/checkout')
-    .unsafeForm(
-      encodeForm({
-        email: user.email,
-        shippingAddress: koreanAddress(),
-        cartVersion: cart.version,
-        intent: 'place',
-        paymentMethod: 'stripe',
-        ...fields,
-      })
-    )
-    .withCsrfToken()
-    .loginAs(user)
-    .redirects(0)
+  const { cart } = await readyCart(user)
+  return postCheckout(client, cart, user, { paymentMethod: 'stripe', ...fields })
 }
 
 /*
@@ -61,41 +42,11 @@ async function checkoutAs(client: ApiClient, user: User, fields: Record<string, 
  * then Stripe's return URL settles the payment from the intent itself.
  */
 test.group('Web | paying with Stripe', (group) => {
-  let stripe: StripeServer
-
-  group.setup(async () => {
-    stripe = await startStripeServer()
-    const payments = config.get<PaymentsConfig>('payments')
-    const appUrl = config.get<string>('app.appUrl')
-    const origins = config.get<PageOrigins>('payments.pageOrigins')
-    config.set('app.appUrl', SHOP_URL)
-    config.set('payments.pageOrigins', {
-      scripts: [stripe.url],
-      frames: [stripe.url],
-      connects: [stripe.url],
-    })
-    app.container.swap(PaymentManager, () => {
-      return new PaymentManager({
-        ...payments,
-        adapters: {
-          ...payments.adapters,
-          stripe: stripeAdapter({
-            secretKey: stripe.secretKey,
-            publishableKey: stripe.publishableKey,
-            webhookSecret: stripe.webhookSecret,
-            apiUrl: stripe.url,
-            jsUrl: `${stripe.url}/v3/`,
-            maxNetworkRetries: 0,
-          }),
-        },
-      })
-    })
-    return async () => {
-      app.container.restore(PaymentManager)
-      config.set('app.appUrl', appUrl)
-      config.set('payments.pageOrigins', origins)
-      await stripe.close()
-    }
+  useLocalProviders(group, {
+    servers: [stripe],
+    adapters: { stripe: localStripe(stripe) },
+    appUrl: SHOP_URL,
+    pageOrigins: { scripts: [stripe.url], frames: [stripe.url], connects: [stripe.url] },
   })
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => {
@@ -197,11 +148,7 @@ test.group('Web | paying with Stripe', (group) => {
     const { order, payment } = await placedOrder({ user, paymentMethod: 'stripe' })
     await stripe.confirmInBrowser(payment.providerReference!, 'pm_card_chargeDeclined')
     const failed = stripe.signedEvent('payment_intent.payment_failed', payment.providerReference!)
-    const delivery = await client
-      .post('/webhooks/stripe')
-      .type('application/json')
-      .header('stripe-signature', failed.signature)
-      .unsafeJson(failed.rawBody)
+    const delivery = await deliverStripeEvent(client, failed)
     delivery.assertStatus(200)
     await payment.refresh()
     assert.equal(payment.status, PaymentStatus.Pending)
