@@ -282,7 +282,8 @@ export function verifiedEvent(event: Stripe.Event): VerifiedEvent {
         currency: charge.currency.toUpperCase(),
       }
     }
-    // A refund Stripe answered `pending` has ended: it names the refund itself.
+    // A refund, made by us or in Stripe's dashboard, or one Stripe answered `pending` that ended.
+    case 'refund.created':
     case 'refund.updated':
     case 'charge.refund.updated': {
       const refund = event.data.object

@@ -7,7 +7,7 @@ import type { Actor } from '#audit/actor'
 import { PaymentManager } from '#payments/payment_manager'
 import type { PaymentResult, VerifiedEvent, WebhookInput } from '#payments/types'
 import { PaymentService } from '#services/payments/payment_service'
-import { RefundService } from '#services/payments/refund_service'
+import { ReportedRefunds } from '#services/payments/reported_refunds'
 import { isUniqueViolation } from '#services/validation'
 import { paymentLifecycle } from '#lifecycles/payment_lifecycle'
 import { InvalidTransitionException } from '#lifecycles/state_machine'
@@ -98,12 +98,14 @@ export class PaymentWebhooks {
     }
     if (event.type === 'refund.succeeded' || event.type === 'refund.failed') {
       if (!event.refundReference) return 'ignored'
-      const refunds = new RefundService(this.manager)
       const report = {
         refundReference: event.refundReference,
         succeeded: event.type === 'refund.succeeded',
+        amount: event.amount,
+        currency: event.currency,
       }
-      return (await refunds.settleReported(payment, report, PROVIDER_ACTOR)) ? 'applied' : 'ignored'
+      const applied = await new ReportedRefunds(this.manager).apply(payment, report, PROVIDER_ACTOR)
+      return applied ? 'applied' : 'ignored'
     }
     const result = resultOf(event)
     if (!result) return 'ignored'

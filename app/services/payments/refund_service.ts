@@ -155,27 +155,18 @@ export class RefundService {
   }
 
   /**
-   * The provider reports how a refund it answered `pending` ended (a
-   * webhook): that pending row succeeds or fails, once. False when no pending
-   * refund of this payment has the reference (already settled, or not ours).
+   * Finishes a pending refund with the provider's word (a webhook, see
+   * reported_refunds.ts): succeeded moves the payment, failed gives the amount
+   * back to what is refundable. Conditional: a second finisher changes nothing.
    */
-  async settleReported(
+  async finish(
     payment: Payment,
-    report: { refundReference: string; succeeded: boolean },
+    refund: PaymentRefund,
+    outcome: { succeeded: true; reference: string } | { succeeded: false; reason: string },
     actor: Actor
-  ): Promise<boolean> {
-    const refund = await PaymentRefund.query()
-      .where({ paymentId: payment.id, providerRefundReference: report.refundReference })
-      .where('status', RefundStatus.Pending)
-      .first()
-    if (!refund) return false
-    if (report.succeeded) {
-      await this.#succeed(payment, refund, report.refundReference, actor)
-    } else {
-      const reason = 'The provider reported the refund as failed'
-      await this.#fail(payment, refund, 'provider_reported_failure', reason, actor)
-    }
-    return true
+  ) {
+    if (outcome.succeeded) return this.#succeed(payment, refund, outcome.reference, actor)
+    return this.#fail(payment, refund, 'provider_reported_failure', outcome.reason, actor)
   }
 
   /** Marks the refund succeeded once and moves the payment; a second finisher changes nothing. */

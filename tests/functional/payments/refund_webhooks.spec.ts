@@ -4,6 +4,8 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { QueueManager } from '@adonisjs/queue'
 import AuditEvent from '#models/audit_event'
 import PaymentRefund from '#models/payment_refund'
+import type Payment from '#models/payment'
+import { PaymentManager } from '#payments/payment_manager'
 import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import { RefundStatus } from '#lifecycles/refund_status'
 import { SYSTEM_ACTOR } from '#audit/actor'
@@ -24,6 +26,31 @@ async function pendingRefund() {
   const refunds = await app.container.make(RefundService)
   const refund = await refunds.refund(payment, { amount: 5000, reason: 'damaged' }, SYSTEM_ACTOR)
   return { payment, refund }
+}
+
+/** A paid Stripe order. */
+async function paidByCard() {
+  const placed = await placedOrder({ paymentMethod: 'stripe' })
+  const { payment } = placed
+  await stripe.confirmInBrowser(payment.providerReference!, 'pm_card_visa')
+  const payments = await app.container.make(PaymentService)
+  await payments.confirm(payment, { payment_intent: payment.providerReference! }, SYSTEM_ACTOR)
+  return placed
+}
+
+/** A refund made at Stripe directly (its dashboard, or a call whose answer we lost); its id. */
+async function stripeRefund(payment: Payment, amount: number, idempotencyKey: string) {
+  const manager = await app.container.make(PaymentManager)
+  const result = await manager.use('stripe').refund({
+    attemptId: payment.attemptId,
+    idempotencyKey,
+    providerReference: payment.providerReference!,
+    amount,
+    currency: payment.currency,
+    reason: 'requested_by_customer',
+  })
+  if (result.status !== 'refunded') throw new Error(`Stripe did not refund: ${result.status}`)
+  return result.refundReference
 }
 
 /*
@@ -89,5 +116,54 @@ test.group('Payments | refunds settled by webhook', (group) => {
     const refunds = await app.container.make(RefundService)
     assert.equal(await refunds.refundable(payment), payment.capturedAmount)
     assert.lengthOf(await PaymentRefund.all(), 1)
+  })
+
+  test('a refund made in Stripe’s dashboard is recorded once, as the provider’s', async ({
+    client,
+    assert,
+  }) => {
+    const { payment } = await paidByCard()
+    const refund = await stripeRefund(payment, 2000, 'dashboard-refund-1')
+    const event = stripe.signedEvent('refund.created', refund)
+
+    await Promise.all([deliverStripeEvent(client, event), deliverStripeEvent(client, event)])
+
+    await payment.refresh()
+    assert.equal(payment.status, PaymentStatus.PartiallyRefunded)
+    assert.equal(payment.refundedAmount, 2000)
+    const rows = await PaymentRefund.all()
+    assert.deepEqual(
+      rows.map((row) => [row.amount, row.status, row.providerRefundReference, row.requestedById]),
+      [[2000, RefundStatus.Succeeded, refund, null]]
+    )
+    assert.lengthOf(await AuditEvent.query().where('action', 'payment.refunded'), 1)
+  })
+
+  test('a refund Stripe reports before our call returned is matched to its pending row', async ({
+    client,
+    assert,
+  }) => {
+    const { payment } = await paidByCard()
+    const refunds = await app.container.make(RefundService)
+    stripe.failNext()
+    await assert.rejects(() =>
+      refunds.refund(payment, { amount: 3000, reason: 'late parcel' }, SYSTEM_ACTOR)
+    )
+    const [row] = await PaymentRefund.all()
+    // Our call did reach Stripe after all (its answer was lost on the way back).
+    const refund = await stripeRefund(payment, 3000, row.idempotencyKey)
+
+    const response = await deliverStripeEvent(client, stripe.signedEvent('refund.created', refund))
+
+    response.assertStatus(200)
+    await Promise.all([row.refresh(), payment.refresh()])
+    assert.equal(row.status, RefundStatus.Succeeded)
+    assert.equal(row.providerRefundReference, refund)
+    assert.equal(payment.refundedAmount, 3000)
+    assert.lengthOf(await PaymentRefund.all(), 1)
+    const atStripe = [...stripe.state.refunds.values()].filter(
+      (entry) => entry.payment_intent === payment.providerReference
+    )
+    assert.lengthOf(atStripe, 1)
   })
 })
