@@ -4,6 +4,11 @@ import type { PaymentManager } from '#payments/payment_manager'
 import type { ConfirmedAmount, PaymentResult } from '#payments/types'
 import { applyPaymentAction } from '#services/payments/payment_transitions'
 import { PaymentStatus } from '#lifecycles/payment_lifecycle'
+import { InvalidTransitionException } from '#lifecycles/state_machine'
+import Order from '#models/order'
+import { markOrderPaid } from '#services/orders/order_paid'
+// Type only: PaymentService imports this module.
+import type { PaymentService } from '#services/payments/payment_service'
 
 /**
  * Money we cannot simply book: the provider confirmed another amount or
@@ -55,3 +60,31 @@ export async function holdForReview(
 
 /** Attempts that are over without money: money arriving for them needs a person. */
 export const CLOSED_STATUSES: PaymentStatus[] = [PaymentStatus.Failed, PaymentStatus.Canceled]
+
+/**
+ * An admin accepts a payment held for review (the provider took another
+ * amount than the order's, and the shop keeps it): the payment counts as
+ * captured and the order is paid; if the order can no longer be paid, or
+ * another attempt paid it meanwhile, the money goes back. Money in another
+ * currency cannot be accepted; it can only be refunded.
+ */
+export async function acceptHeld(payments: PaymentService, payment: Payment, actor: Actor) {
+  const order = await Order.findOrFail(payment.orderId)
+  if (payment.currency !== order.currency) {
+    throw new InvalidTransitionException(
+      'This payment is in another currency than its order; refund it instead'
+    )
+  }
+  if (await applyPaymentAction(payment, 'accept', actor)) {
+    await payment.refresh()
+    if (!(await markOrderPaid(payment.orderId, actor))) {
+      await payments.refund(
+        payment,
+        payment.capturedAmount,
+        'The order can no longer be paid',
+        actor
+      )
+    }
+  }
+  return payment.refresh()
+}

@@ -16,7 +16,7 @@ import {
   confirmInputFor,
   customerFor,
 } from '#services/payments/payment_inputs'
-import { CLOSED_STATUSES, holdForReview } from '#services/payments/payment_review'
+import { CLOSED_STATUSES, acceptHeld, holdForReview } from '#services/payments/payment_review'
 import type { ConfirmInput, PaymentResult, PaymentSession } from '#payments/types'
 import { PaymentProviderUnavailableException } from '#payments/errors'
 import { PaymentStatus, paymentLifecycle } from '#lifecycles/payment_lifecycle'
@@ -231,26 +231,9 @@ export class PaymentService {
     return payment.refresh()
   }
 
-  /**
-   * An admin accepts a payment held for review (the provider took another
-   * amount than the order's, and the shop keeps it): the payment counts as
-   * captured and the order is paid. Money in another currency cannot be
-   * accepted; it can only be refunded.
-   */
-  async acceptReview(payment: Payment, actor: Actor): Promise<Payment> {
-    const order = await Order.findOrFail(payment.orderId)
-    if (payment.currency !== order.currency) {
-      throw new InvalidTransitionException(
-        'This payment is in another currency than its order; refund it instead'
-      )
-    }
-    if (await this.#apply(payment, 'accept', actor)) {
-      await payment.refresh()
-      if (!(await markOrderPaid(payment.orderId, actor))) {
-        await this.refund(payment, payment.capturedAmount, 'The order can no longer be paid', actor)
-      }
-    }
-    return payment.refresh()
+  /** An admin accepts a payment held for review (payment_review.ts): captured, and the order paid. */
+  acceptReview(payment: Payment, actor: Actor): Promise<Payment> {
+    return acceptHeld(this, payment, actor)
   }
 
   /**
