@@ -37,12 +37,19 @@ const launchChromium: NonNullable<PluginConfig['launcher']> = async (options) =>
     const { default: packaged } = await import('@sparticuz/chromium')
     executablePath = await packaged.executablePath()
   }
-  return chromium.launch({
+  const browser = await chromium.launch({
     headless: options.headless,
     slowMo: options.slowMo,
     executablePath,
     args: flags,
   })
+  // Pages are asserted in Korean at the store's time: every context, the
+  // suite's and any a test opens, reads as a Korean visitor in Seoul,
+  // whatever language and zone the machine's Chromium defaults to.
+  const newContext = browser.newContext.bind(browser)
+  browser.newContext = (contextOptions = {}) =>
+    newContext({ locale: 'ko-KR', timezoneId: 'Asia/Seoul', ...contextOptions })
+  return browser
 }
 
 export const plugins: Config['plugins'] = [
