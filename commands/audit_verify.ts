@@ -2,8 +2,9 @@ import { BaseCommand } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 
 /**
- * Walks the audit log's hash chain and reports the first tampered or missing
- * row. Exits non-zero when the chain is broken, so it can run from cron or CI.
+ * Walks the audit log's keyed hash chain and checks it against every anchor
+ * (config/audit.ts), reporting the first tampered, missing or removed row.
+ * Exits non-zero when the chain is broken, so it can run from cron or CI.
  */
 export default class AuditVerify extends BaseCommand {
   static commandName = 'audit:verify'
@@ -12,9 +13,19 @@ export default class AuditVerify extends BaseCommand {
 
   async run() {
     const { verifyAuditChain } = await import('#audit/chain_verifier')
-    const report = await verifyAuditChain()
+    const { configuredAnchorStore } = await import('#audit/anchoring')
+    const store = configuredAnchorStore()
+    const anchors = await store.list()
+    const report = await verifyAuditChain({ anchors })
     if (report.ok) {
-      this.logger.success(`Audit log intact: ${report.rows} events verified`)
+      this.logger.success(
+        `Audit log intact: ${report.rows} events verified against ${anchors.length} anchors`
+      )
+      if (!anchors.length) {
+        this.logger.warning(
+          `No anchors in ${store.location}: run "node ace audit:anchor" (the queue worker does it hourly)`
+        )
+      }
       return
     }
     this.logger.error(`${report.message} (${report.rows} events verified before it)`)

@@ -10,14 +10,33 @@ import { Secret } from '@adonisjs/core/helpers'
 export const EXAMPLE_APP_KEY = 'replace-me-with-node-ace-generate-key'
 
 function appKey(key: string, value?: string) {
+  return secretKey(key, value, 'node ace generate:key --show')
+}
+
+/**
+ * AUDIT_KEY keys the audit log's hash chain. It is a separate secret from
+ * APP_KEY (which signs cookies and may be rotated) and never stored in the
+ * database the chain protects.
+ */
+function auditKey(key: string, value?: string) {
+  const secret = secretKey(key, value, 'node ace generate:key --show')
+  if (process.env.NODE_ENV === 'production' && value === process.env.APP_KEY) {
+    throw new Error(
+      `Refusing to start in production with "${key}" equal to APP_KEY: use a separate secret.`
+    )
+  }
+  return secret
+}
+
+function secretKey(key: string, value: string | undefined, howToMake: string) {
   const inProduction = process.env.NODE_ENV === 'production'
   if (!value) {
-    throw new Error(`Missing environment variable "${key}". Run "node ace generate:key".`)
+    throw new Error(`Missing environment variable "${key}". Generate one with "${howToMake}".`)
   }
   if (inProduction && (value === EXAMPLE_APP_KEY || value.length < 32)) {
     throw new Error(
       `Refusing to start in production with the example or a short "${key}". ` +
-        'Generate one with "node ace generate:key --show" and set it in the environment.'
+        `Generate one with "${howToMake}" and set it in the environment.`
     )
   }
   return new Secret(value)
@@ -28,6 +47,10 @@ export default await Env.create(new URL('../', import.meta.url), {
   PORT: Env.schema.number(),
   HOST: Env.schema.string({ format: 'host' }),
   APP_KEY: appKey,
+  AUDIT_KEY: auditKey,
+  AUDIT_ANCHOR_PATH: Env.schema.string.optional(),
+  AUDIT_ANCHOR_DISK: Env.schema.string.optional(),
+  AUDIT_ANCHOR_EVERY: Env.schema.string.optional(),
   APP_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   LOG_LEVEL: Env.schema.enum([
     'fatal',

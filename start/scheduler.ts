@@ -12,27 +12,26 @@ import logger from '@adonisjs/core/services/logger'
  * Registers the schedules. A bad interval in config fails the start; a queue
  * backend that is down is logged but does not keep the storefront from serving.
  */
-async function registerSchedules() {
-  const { orderScheduleIntervals, registerOrderSchedules } =
-    await import('#jobs/orders/order_schedules')
-  const intervals = orderScheduleIntervals()
+async function registerAll() {
+  const { scheduleIntervals, registerSchedules } = await import('#jobs/schedules')
+  const intervals = scheduleIntervals()
   try {
-    const outcome = await registerOrderSchedules(intervals)
-    logger.debug({ schedules: outcome }, 'order schedules registered')
+    const outcome = await registerSchedules(intervals)
+    logger.debug({ schedules: outcome }, 'schedules registered')
   } catch (error) {
-    logger.error({ err: error }, 'could not register the order schedules')
+    logger.error({ err: error }, 'could not register the schedules')
     if (app.getEnvironment() === 'console') throw error
   }
 }
 
 if (app.getMode() === 'run') {
   if (app.getEnvironment() === 'web') {
-    await registerSchedules()
+    await registerAll()
   } else if (app.getEnvironment() === 'console') {
     const ace = await app.container.make('ace')
     ace.executing(async (command, isMainCommand) => {
       const name = (command.constructor as { commandName?: string }).commandName
-      if (isMainCommand && name === 'queue:work') await registerSchedules()
+      if (isMainCommand && name === 'queue:work') await registerAll()
     })
   }
 }

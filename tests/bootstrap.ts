@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import app from '@adonisjs/core/services/app'
+import config from '@adonisjs/core/services/config'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { assert } from '@japa/assert'
 import { apiClient } from '@japa/api-client'
@@ -75,6 +76,13 @@ async function emptyMediaStorage() {
   await rm(app.makePath(folder), { recursive: true, force: true })
 }
 
+/** Anchors of an earlier run's audit log would not match this run's. */
+async function emptyAuditAnchors() {
+  const file = config.get<{ path: string }>('audit.anchors').path
+  if (!file.includes('test')) throw new Error(`Refusing to remove "${file}" before the tests`)
+  await rm(file, { force: true })
+}
+
 /** Jobs left in Redis by an earlier run would point at rows that no longer exist. */
 async function emptyRedisQueues() {
   if (process.env.QUEUE_DRIVER !== 'redis') return
@@ -88,6 +96,7 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
     () => prepareTestDatabase(),
     () => testUtils.db().migrate(),
     emptyMediaStorage,
+    emptyAuditAnchors,
     emptyRedisQueues,
   ],
   teardown: [],

@@ -5,6 +5,5 @@
 
 export const listeners = {
   AlertPaymentReview: () => import('#listeners/alert_payment_review'),
-  RecordAuditEvent: () => import('#listeners/record_audit_event'),
   SendOrderMails: () => import('#listeners/send_order_mails'),
 }

@@ -7,6 +7,9 @@ export type ScannedRoutes = {
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'webhooks.payments': { paramsTuple: [ParamValue]; params: {'adapter': ParamValue} }
+    'dev.mails.index': { paramsTuple?: []; params?: {} }
+    'dev.mails.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'dev.mails.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.edit': { paramsTuple?: []; params?: {} }
     'account.update': { paramsTuple?: []; params?: {} }
     'account.password': { paramsTuple?: []; params?: {} }
@@ -125,6 +128,9 @@ export type ScannedRoutes = {
   GET: {
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
+    'dev.mails.index': { paramsTuple?: []; params?: {} }
+    'dev.mails.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'dev.mails.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.edit': { paramsTuple?: []; params?: {} }
     'account.payment_methods.index': { paramsTuple?: []; params?: {} }
     'seller.application.show': { paramsTuple?: []; params?: {} }
@@ -177,6 +183,9 @@ export type ScannedRoutes = {
   HEAD: {
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
+    'dev.mails.index': { paramsTuple?: []; params?: {} }
+    'dev.mails.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'dev.mails.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.edit': { paramsTuple?: []; params?: {} }
     'account.payment_methods.index': { paramsTuple?: []; params?: {} }
     'seller.application.show': { paramsTuple?: []; params?: {} }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
-import db from '@adonisjs/lucid/services/db'
+import { createHmac } from 'node:crypto'
+import config from '@adonisjs/core/services/config'
 import { HttpContext } from '@adonisjs/core/http'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import AuditEvent from '#models/audit_event'
@@ -40,9 +40,20 @@ export function canonicalJson(value: unknown): string {
   )
 }
 
-/** The hash of one row: its content and position, chained to the previous row. */
-export function hashRow(row: ChainedFields): string {
-  const content = [
+/** The key of the chain (AUDIT_KEY), read from config so tests can swap it. */
+function chainKey(): string {
+  const key = config.get<{ release(): string } | undefined>('audit.key')
+  if (!key) throw new Error('AUDIT_KEY is not set: the audit log cannot be written or verified')
+  return key.release()
+}
+
+/**
+ * The hash of one row: its content and position, chained to the previous
+ * row, keyed with AUDIT_KEY (HMAC-SHA-256) so that someone who can write to
+ * the database but does not hold the key cannot compute a valid chain.
+ */
+export function hashRow(row: ChainedFields, key: string = chainKey()): string {
+  const content = JSON.stringify([
     row.id,
     row.prevHash,
     row.occurredAt,
@@ -55,8 +66,8 @@ export function hashRow(row: ChainedFields): string {
     row.ip,
     row.userAgent,
     row.requestId,
-  ]
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex')
+  ])
+  return createHmac('sha256', key).update(content).digest('hex')
 }
 
 /** The IP, user agent and request id of the request being served, if any. */
@@ -71,45 +82,46 @@ export function currentRequestMeta(): RequestMeta {
 }
 
 /**
- * Appends an entry to the audit log. The single chain-head row is updated
- * first, which takes the write lock on SQLite and a row lock on PostgreSQL:
- * appends are serialised and every row chains to the one before it, with ids
- * that have no gaps.
+ * Appends an entry to the audit log inside the caller's transaction, so the
+ * change and its record commit together or not at all. The single chain-head
+ * row is updated first, which takes the write lock on SQLite and a row lock
+ * on PostgreSQL until the transaction ends: appends are serialised and every
+ * row chains to the one before it, with ids that have no gaps. Callers record
+ * their events last in the transaction, to hold that lock briefly.
  */
 export async function appendAuditEntry(
+  trx: TransactionClientContract,
   entry: AuditEntry,
   meta: RequestMeta = currentRequestMeta()
 ): Promise<AuditEvent> {
-  return db.transaction(async (trx: TransactionClientContract) => {
-    const moved = await trx.from('audit_chain_heads').where('id', 1).increment('last_event_id', 1)
-    if (Number(moved) === 0) {
-      // First event of an empty log: create the head, then take it.
-      await trx
-        .table('audit_chain_heads')
-        .insert({ id: 1, last_event_id: 0, last_hash: GENESIS_HASH })
-        .onConflict('id')
-        .ignore()
-      await trx.from('audit_chain_heads').where('id', 1).increment('last_event_id', 1)
-    }
-    const head = await trx.from('audit_chain_heads').where('id', 1).firstOrFail()
+  const moved = await trx.from('audit_chain_heads').where('id', 1).increment('last_event_id', 1)
+  if (Number(moved) === 0) {
+    // First event of an empty log: create the head, then take it.
+    await trx
+      .table('audit_chain_heads')
+      .insert({ id: 1, last_event_id: 0, last_hash: GENESIS_HASH })
+      .onConflict('id')
+      .ignore()
+    await trx.from('audit_chain_heads').where('id', 1).increment('last_event_id', 1)
+  }
+  const head = await trx.from('audit_chain_heads').where('id', 1).firstOrFail()
 
-    const row: ChainedFields = {
-      id: Number(head.last_event_id),
-      prevHash: head.last_hash,
-      occurredAt: new Date().toISOString(),
-      actorId: entry.actor.userId,
-      actorRole: entry.actor.role,
-      action: entry.action,
-      subjectType: entry.subjectType,
-      subjectId: entry.subjectId === null ? null : String(entry.subjectId),
-      changes: canonicalJson(entry.change),
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-      requestId: meta.requestId,
-    }
-    const hash = hashRow(row)
-    const event = await AuditEvent.create({ ...row, hash }, { client: trx })
-    await trx.from('audit_chain_heads').where('id', 1).update({ last_hash: hash })
-    return event
-  })
+  const row: ChainedFields = {
+    id: Number(head.last_event_id),
+    prevHash: head.last_hash,
+    occurredAt: new Date().toISOString(),
+    actorId: entry.actor.userId,
+    actorRole: entry.actor.role,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId === null ? null : String(entry.subjectId),
+    changes: canonicalJson(entry.change),
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+    requestId: meta.requestId,
+  }
+  const hash = hashRow(row)
+  const event = await AuditEvent.create({ ...row, hash }, { client: trx })
+  await trx.from('audit_chain_heads').where('id', 1).update({ last_hash: hash })
+  return event
 }

@@ -78,15 +78,17 @@ export class MediaPipeline {
    * keeps serving its previous renditions; only the error is recorded.
    */
   async fail(mediaId: number, reason: string) {
-    const media = await Media.find(mediaId)
-    if (!media) return
-    const before = { status: media.status }
-    if (media.status !== MediaStatus.Ready) media.status = MediaStatus.Failed
-    media.error = reason.slice(0, 1000)
-    await media.save()
-    await MediaFailed.dispatch(media, SYSTEM_ACTOR, {
-      before,
-      after: { status: media.status, error: media.error },
+    await db.transaction(async (trx) => {
+      const media = await Media.find(mediaId, { client: trx })
+      if (!media) return
+      const before = { status: media.status }
+      if (media.status !== MediaStatus.Ready) media.status = MediaStatus.Failed
+      media.error = reason.slice(0, 1000)
+      await media.save()
+      await MediaFailed.record(trx, media, SYSTEM_ACTOR, {
+        before,
+        after: { status: media.status, error: media.error },
+      })
     })
   }
 
@@ -201,6 +203,17 @@ export class MediaPipeline {
       current.useTransaction(trx)
       await current.save()
       await refreshProductCover(current.productId, trx)
+      await MediaProcessed.record(trx, current, SYSTEM_ACTOR, {
+        before,
+        after: {
+          status: MediaStatus.Ready,
+          presetFingerprint: fingerprint,
+          renditions: keyed.length,
+          width: result.width,
+          height: result.height,
+          durationMs: result.durationMs,
+        },
+      })
       const fresh = new Set(keyed.map(({ key }) => key))
       return {
         published: true,
@@ -212,17 +225,6 @@ export class MediaPipeline {
 
     await this.storage.deleteUnreferencedRenditions(outcome.staleKeys)
     if (!outcome.published || !outcome.media) return 'missing'
-    await MediaProcessed.dispatch(outcome.media, SYSTEM_ACTOR, {
-      before: outcome.before ?? {},
-      after: {
-        status: MediaStatus.Ready,
-        presetFingerprint: fingerprint,
-        renditions: keyed.length,
-        width: result.width,
-        height: result.height,
-        durationMs: result.durationMs,
-      },
-    })
     return 'processed'
   }
 }

@@ -55,24 +55,30 @@ const ADDRESS_FIELDS = [
 export default class AccountService {
   /** Creates a customer account; the password is hashed on save. */
   async register(input: RegistrationInput): Promise<User> {
-    const user = await uniquely(
+    return uniquely(
       () =>
-        User.create({
-          email: input.email,
-          password: input.password,
-          fullName: input.name,
-          role: UserRole.Customer,
+        db.transaction(async (trx) => {
+          const user = await User.create(
+            {
+              email: input.email,
+              password: input.password,
+              fullName: input.name,
+              role: UserRole.Customer,
+            },
+            { client: trx }
+          )
+          await CustomerRegistered.record(
+            trx,
+            user,
+            actorFor(user),
+            changeBetween({}, snapshot(user, ['email', 'fullName', 'role']))
+          )
+          return user
         }),
       'email',
       'This email is already taken',
       'database.unique'
     )
-    await CustomerRegistered.dispatch(
-      user,
-      actorFor(user),
-      changeBetween({}, snapshot(user, ['email', 'fullName', 'role']))
-    )
-    return user
   }
 
   async updateProfile(user: User, input: ProfileInput): Promise<User> {
@@ -82,11 +88,12 @@ export default class AccountService {
       phone: input.phone ?? null,
       locale: input.locale ?? user.locale,
     })
-    await user.save()
     const change = changeBetween(before, snapshot(user, PROFILE_FIELDS))
-    if (Object.keys(change.after).length) {
-      await CustomerProfileUpdated.dispatch(user, actorFor(user), change)
-    }
+    if (!Object.keys(change.after).length) return user
+    await db.transaction(async (trx) => {
+      await user.useTransaction(trx).save()
+      await CustomerProfileUpdated.record(trx, user, actorFor(user), change)
+    })
     return user
   }
 
@@ -96,10 +103,12 @@ export default class AccountService {
       failValidation('currentPassword', 'The current password is not correct', 'currentPassword')
     }
     user.password = password
-    await user.save()
-    await CustomerProfileUpdated.dispatch(user, actorFor(user), {
-      before: { password: '[redacted]' },
-      after: { password: '[redacted]' },
+    await db.transaction(async (trx) => {
+      await user.useTransaction(trx).save()
+      await CustomerProfileUpdated.record(trx, user, actorFor(user), {
+        before: { password: '[redacted]' },
+        after: { password: '[redacted]' },
+      })
     })
   }
 
@@ -135,19 +144,22 @@ export default class AccountService {
           .update({ is_default: false })
       }
       await target.save()
+      await CustomerAddressSaved.record(
+        trx,
+        target,
+        actorFor(user),
+        changeBetween(before, snapshot(target, ADDRESS_FIELDS))
+      )
       return target
     })
-    await CustomerAddressSaved.dispatch(
-      saved,
-      actorFor(user),
-      changeBetween(before, snapshot(saved, ADDRESS_FIELDS))
-    )
     return saved
   }
 
   async removeAddress(user: User, address: Address) {
     const before = snapshot(address, ADDRESS_FIELDS)
-    await address.delete()
-    await CustomerAddressRemoved.dispatch(address, actorFor(user), changeBetween(before, {}))
+    await db.transaction(async (trx) => {
+      await address.useTransaction(trx).delete()
+      await CustomerAddressRemoved.record(trx, address, actorFor(user), changeBetween(before, {}))
+    })
   }
 }

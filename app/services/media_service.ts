@@ -98,7 +98,7 @@ export default class MediaService {
           .where('product_id', product.id)
           .max('position as position')
           .first()
-        return Media.create(
+        const created = await Media.create(
           {
             productId: product.id,
             sellerId: product.sellerId,
@@ -119,6 +119,13 @@ export default class MediaService {
           },
           { client: trx }
         )
+        await MediaUploaded.record(
+          trx,
+          created,
+          actor,
+          changeBetween({}, snapshot(created, AUDITED_FIELDS))
+        )
+        return created
       })
     } catch (error) {
       await this.storage.deleteOriginalIfUnused(hash, key)
@@ -127,7 +134,6 @@ export default class MediaService {
     }
 
     await this.dispatch(media)
-    await MediaUploaded.dispatch(media, actor, changeBetween({}, snapshot(media, AUDITED_FIELDS)))
     return media
   }
 
@@ -156,9 +162,9 @@ export default class MediaService {
       }
       await media.save()
       await refreshProductCover(media.productId, trx)
+      const change = changeBetween(before, snapshot(media, AUDITED_FIELDS))
+      if (Object.keys(change.after).length) await MediaUpdated.record(trx, media, actor, change)
     })
-    const change = changeBetween(before, snapshot(media, AUDITED_FIELDS))
-    if (Object.keys(change.after).length) await MediaUpdated.dispatch(media, actor, change)
     return media
   }
 
@@ -182,13 +188,13 @@ export default class MediaService {
         await Media.query({ client: trx }).where('id', id).update({ position })
       }
       await refreshProductCover(product.id, trx)
+      if (before.join() !== ids.join()) {
+        await ProductMediaReordered.record(trx, product, actor, {
+          before: { mediaOrder: before },
+          after: { mediaOrder: ids },
+        })
+      }
     })
-    if (before.join() !== ids.join()) {
-      await ProductMediaReordered.dispatch(product, actor, {
-        before: { mediaOrder: before },
-        after: { mediaOrder: ids },
-      })
-    }
   }
 
   /** Sends a failed item back to the queue, e.g. after a transient error. */
@@ -197,13 +203,15 @@ export default class MediaService {
       failValidation('status', 'Only failed media can be retried.', 'media_not_failed')
     }
     const before = { status: media.status, error: media.error }
-    media.merge({ status: MediaStatus.Queued, error: null })
-    await media.save()
-    await this.dispatch(media)
-    await MediaRequeued.dispatch(media, actor, {
-      before,
-      after: { status: media.status, error: null },
+    await db.transaction(async (trx) => {
+      media.useTransaction(trx).merge({ status: MediaStatus.Queued, error: null })
+      await media.save()
+      await MediaRequeued.record(trx, media, actor, {
+        before,
+        after: { status: media.status, error: null },
+      })
     })
+    await this.dispatch(media)
   }
 
   async remove(media: Media, actor: Actor) {
@@ -217,11 +225,11 @@ export default class MediaService {
       await db.from('media_renditions').useTransaction(trx).where('media_id', media.id).delete()
       await Media.query({ client: trx }).where('id', media.id).delete()
       await refreshProductCover(media.productId, trx)
+      await MediaRemoved.record(trx, media, actor, changeBetween(before, {}))
       return renditions.map((row) => row.key as string)
     })
     await this.storage.deleteUnreferencedRenditions(keys)
     await this.storage.deleteOriginalIfUnused(media.contentHash, media.originalKey)
-    await MediaRemoved.dispatch(media, actor, changeBetween(before, {}))
   }
 
   async #inspect(input: UploadInput) {

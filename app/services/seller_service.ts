@@ -67,21 +67,20 @@ export default class SellerService {
     }
     await this.#assertBusinessNumberFree(input.businessNumber, existing?.id)
 
-    const { seller, before } = await uniquely(
-      () => this.#fileApplication(user, input, existing),
+    return uniquely(
+      () => this.#fileApplication(user, input, existing, actor),
       'businessNumber',
       'This business registration number is already registered',
       'businessNumberTaken'
     )
-    await SellerApplied.dispatch(
-      seller,
-      actor,
-      changeBetween(before, snapshot(seller, AUDITED_FIELDS))
-    )
-    return seller
   }
 
-  async #fileApplication(user: User, input: SellerApplicationInput, existing: Seller | null) {
+  async #fileApplication(
+    user: User,
+    input: SellerApplicationInput,
+    existing: Seller | null,
+    actor: Actor
+  ) {
     return db.transaction(async (trx) => {
       if (existing) {
         const fresh = await this.#lock(existing.id, trx)
@@ -90,7 +89,13 @@ export default class SellerService {
         fresh.status = sellerLifecycle.next(fresh.status, 'reapply')
         fresh.rejectionReason = null
         await fresh.save()
-        return { seller: fresh, before: previous }
+        await SellerApplied.record(
+          trx,
+          fresh,
+          actor,
+          changeBetween(previous, snapshot(fresh, AUDITED_FIELDS))
+        )
+        return fresh
       }
       const created = await Seller.create(
         {
@@ -104,7 +109,13 @@ export default class SellerService {
         { sellerId: created.id, userId: user.id, role: SellerMemberRole.Owner },
         { client: trx }
       )
-      return { seller: created, before: {} }
+      await SellerApplied.record(
+        trx,
+        created,
+        actor,
+        changeBetween({}, snapshot(created, AUDITED_FIELDS))
+      )
+      return created
     })
   }
 
@@ -125,19 +136,19 @@ export default class SellerService {
     actor: Actor
   ): Promise<Seller> {
     await this.#assertBusinessNumberFree(input.businessNumber, seller.id)
-    const before = await db.transaction(async (trx) => {
+    await db.transaction(async (trx) => {
       const fresh = await this.#lock(seller.id, trx)
-      const previous = snapshot(fresh, AUDITED_FIELDS)
+      const before = snapshot(fresh, AUDITED_FIELDS)
       fresh.merge(this.#applicationFields(input))
       await fresh.save()
-      return previous
+      await SellerProfileUpdated.record(
+        trx,
+        fresh,
+        actor,
+        changeBetween(before, snapshot(fresh, AUDITED_FIELDS))
+      )
     })
     await seller.refresh()
-    await SellerProfileUpdated.dispatch(
-      seller,
-      actor,
-      changeBetween(before, snapshot(seller, AUDITED_FIELDS))
-    )
     return seller
   }
 
@@ -148,19 +159,18 @@ export default class SellerService {
 
   async #review(seller: Seller, action: 'approve' | 'reject', actor: Actor, reason: string | null) {
     const fields = ['status', 'rejectionReason'] as const
-    const before = await db.transaction(async (trx) => {
+    await db.transaction(async (trx) => {
       const fresh = await this.#lock(seller.id, trx)
-      const previous = snapshot(fresh, fields)
+      const before = snapshot(fresh, fields)
       fresh.status = sellerLifecycle.next(fresh.status, action)
       fresh.rejectionReason = reason
       fresh.reviewedById = actor.userId
       fresh.reviewedAt = DateTime.now()
       await fresh.save()
-      return previous
+      const Event = action === 'approve' ? SellerApproved : SellerRejected
+      await Event.record(trx, fresh, actor, changeBetween(before, snapshot(fresh, fields)))
     })
     await seller.refresh()
-    const Event = action === 'approve' ? SellerApproved : SellerRejected
-    await Event.dispatch(seller, actor, changeBetween(before, snapshot(seller, fields)))
     return seller
   }
 

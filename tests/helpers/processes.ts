@@ -36,6 +36,7 @@ export function sqliteEnv(file: string, nodeEnv: 'development' | 'production') {
     PORT: '0',
     HOST: '127.0.0.1',
     APP_KEY: 'a-long-enough-key-for-child-processes-0001',
+    AUDIT_KEY: 'a-long-enough-audit-key-for-child-processes-01',
     LOG_LEVEL: 'warn',
     SESSION_DRIVER: 'cookie',
     DB_CONNECTION: 'sqlite',

@@ -1,3 +1,4 @@
+import db from '@adonisjs/lucid/services/db'
 import { Exception } from '@adonisjs/core/exceptions'
 import Category from '#models/category'
 import Product from '#models/product'
@@ -82,13 +83,19 @@ export default class CategoryService {
   async create(input: CategoryInput, actor: Actor): Promise<Category> {
     this.#all = undefined
     await this.#assertSlugFree(input.slug)
-    const category = await Category.create({
-      ...input,
-      parentId: input.parentId ?? null,
-      position: input.position ?? 0,
+    return db.transaction(async (trx) => {
+      const category = await Category.create(
+        { ...input, parentId: input.parentId ?? null, position: input.position ?? 0 },
+        { client: trx }
+      )
+      await CategoryCreated.record(
+        trx,
+        category,
+        actor,
+        changeBetween({}, snapshot(category, FIELDS))
+      )
+      return category
     })
-    await CategoryCreated.dispatch(category, actor, changeBetween({}, snapshot(category, FIELDS)))
-    return category
   }
 
   /** Renames or moves a category; it cannot move below itself. */
@@ -105,12 +112,15 @@ export default class CategoryService {
       parentId: input.parentId ?? null,
       position: input.position ?? category.position,
     })
-    await category.save()
-    await CategoryUpdated.dispatch(
-      category,
-      actor,
-      changeBetween(before, snapshot(category, FIELDS))
-    )
+    await db.transaction(async (trx) => {
+      await category.useTransaction(trx).save()
+      await CategoryUpdated.record(
+        trx,
+        category,
+        actor,
+        changeBetween(before, snapshot(category, FIELDS))
+      )
+    })
     return category
   }
 
@@ -129,8 +139,10 @@ export default class CategoryService {
       )
     }
     const before = snapshot(category, FIELDS)
-    await category.delete()
-    await CategoryDeleted.dispatch(category, actor, changeBetween(before, {}))
+    await db.transaction(async (trx) => {
+      await category.useTransaction(trx).delete()
+      await CategoryDeleted.record(trx, category, actor, changeBetween(before, {}))
+    })
   }
 
   async #assertSlugFree(slug: string, ownId?: number) {

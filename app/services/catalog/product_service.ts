@@ -46,8 +46,7 @@ export interface ProductInput {
 
 /**
  * Creates and edits a seller's products and moves them through review.
- * Every change runs in one transaction and is announced by an event once
- * committed; prices are integer minor units of the store currency.
+ * Every change runs in one transaction together with its audit record; prices are integer minor units of the store currency.
  */
 export default class ProductService {
   async create(seller: Seller, input: ProductInput, actor: Actor): Promise<Product> {
@@ -69,14 +68,15 @@ export default class ProductService {
           { client: trx }
         )
         await this.#saveVariants(created, input.variants, [], trx)
+        await created.load('variants')
+        await ProductCreated.record(
+          trx,
+          created,
+          actor,
+          changeBetween({}, productSnapshot(created, created.variants))
+        )
         return created
       })
-    )
-    await product.load('variants')
-    await ProductCreated.dispatch(
-      product,
-      actor,
-      changeBetween({}, productSnapshot(product, product.variants))
     )
     return product
   }
@@ -90,7 +90,7 @@ export default class ProductService {
     const seller = await product.related('seller').query().firstOrFail()
     if (input.variants) await assertVariantRules(seller, input.variants, product)
 
-    const { before, resubmitted } = await this.#guardSkus(() =>
+    await this.#guardSkus(() =>
       db.transaction(async (trx) => {
         const fresh = await this.#lock(product.id, trx)
         if (!EDITABLE_PRODUCT_STATUSES.includes(fresh.status)) {
@@ -99,7 +99,7 @@ export default class ProductService {
           )
         }
         const variants = await fresh.related('variants').query().useTransaction(trx)
-        const beforeSnapshot = productSnapshot(fresh, variants)
+        const before = productSnapshot(fresh, variants)
 
         fresh.merge(
           Object.fromEntries(
@@ -118,15 +118,16 @@ export default class ProductService {
         await fresh.save()
         if (input.variants) await this.#saveVariants(fresh, input.variants, variants, trx)
         else await this.#refreshDerived(fresh, variants, trx)
-        return { before: beforeSnapshot, resubmitted: mustReview }
+
+        await fresh.load('variants')
+        const change = changeBetween(before, productSnapshot(fresh, fresh.variants))
+        if (mustReview) change.after.status = fresh.status
+        await ProductUpdated.record(trx, fresh, actor, change)
       })
     )
 
     await product.refresh()
     await product.load('variants')
-    const change = changeBetween(before, productSnapshot(product, product.variants))
-    if (resubmitted) change.after.status = product.status
-    await ProductUpdated.dispatch(product, actor, change)
     return product
   }
 
@@ -189,16 +190,15 @@ export default class ProductService {
     apply?: (fresh: Product) => void
   ) {
     const fields = ['status', 'rejectionReason'] as const
-    const before = await db.transaction(async (trx) => {
+    await db.transaction(async (trx) => {
       const fresh = await this.#lock(product.id, trx)
-      const previous = snapshot(fresh, fields)
+      const before = snapshot(fresh, fields)
       fresh.status = productLifecycle.next(fresh.status, action)
       apply?.(fresh)
       await fresh.save()
-      return previous
+      await Event.record(trx, fresh, actor, changeBetween(before, snapshot(fresh, fields)))
     })
     await product.refresh()
-    await Event.dispatch(product, actor, changeBetween(before, snapshot(product, fields)))
     return product
   }
 

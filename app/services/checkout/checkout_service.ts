@@ -99,7 +99,7 @@ export class CheckoutService {
     this.#assertOrderable(summary)
 
     const accessKey = randomBytes(24).toString('base64url')
-    const { order, payment } = await db.transaction(async (trx) => {
+    const { order, payment, announcement } = await db.transaction(async (trx) => {
       const bumped = await trx
         .from('carts')
         .where({ id: cart.id, version: summary.version })
@@ -114,22 +114,23 @@ export class CheckoutService {
       await trx.from('cart_items').where('cart_id', cart.id).delete()
       const attempt = await this.payments.createAttempt(trx, placed, input.paymentMethod)
       if (this.#keepsMethod(input)) await attempt.merge({ saveMethod: true }).save()
-      return { order: placed, payment: attempt }
+      const event = await new OrderPlaced(placed, actor, {
+        before: {},
+        after: {
+          number: placed.number,
+          status: placed.status,
+          grandTotal: placed.grandTotal,
+          currency: placed.currency,
+          paymentMethod: placed.paymentMethod,
+        },
+      }).record(trx, { announce: 'later' })
+      return { order: placed, payment: attempt, announcement: event }
     })
 
     // The payment session first: the confirmation mail shows how to pay. A
     // one-click charge comes after, so the order reads placed, then paid.
     const session = savedMethod ? payment : await this.payments.initiate(payment, order, actor)
-    await OrderPlaced.dispatch(order, actor, {
-      before: {},
-      after: {
-        number: order.number,
-        status: order.status,
-        grandTotal: order.grandTotal,
-        currency: order.currency,
-        paymentMethod: order.paymentMethod,
-      },
-    })
+    await announcement.announce()
     if (!savedMethod) return { order, payment: session, accessKey }
     const charged = await this.savedMethods.payWith(
       this.payments,

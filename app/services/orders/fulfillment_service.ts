@@ -41,12 +41,13 @@ export class FulfillmentService {
     shipment: { carrier: string; trackingNumber: string },
     actor: Actor
   ) {
-    await this.#move(sellerOrder, 'ship', actor, {
-      carrier: shipment.carrier,
-      tracking_number: shipment.trackingNumber,
-      shipped_at: null,
-    })
-    await this.#advanceOrder(sellerOrder.orderId, 'fulfill', SHIPPED_STATUSES, actor)
+    await this.#move(
+      sellerOrder,
+      'ship',
+      actor,
+      { carrier: shipment.carrier, tracking_number: shipment.trackingNumber, shipped_at: null },
+      (trx) => this.#advanceOrder(trx, sellerOrder.orderId, 'fulfill', SHIPPED_STATUSES, actor)
+    )
   }
 
   /** The parcel arrived (marked by the seller). */
@@ -56,12 +57,14 @@ export class FulfillmentService {
 
   /** 구매확정: by the customer, or automatically after the configured days. */
   async confirmPurchase(sellerOrder: SellerOrder, actor: Actor) {
-    await this.#move(sellerOrder, 'confirm', actor, { confirmed_at: null })
-    await this.#advanceOrder(
-      sellerOrder.orderId,
-      'complete',
-      [SellerOrderStatus.PurchaseConfirmed],
-      actor
+    await this.#move(sellerOrder, 'confirm', actor, { confirmed_at: null }, (trx) =>
+      this.#advanceOrder(
+        trx,
+        sellerOrder.orderId,
+        'complete',
+        [SellerOrderStatus.PurchaseConfirmed],
+        actor
+      )
     )
   }
 
@@ -116,22 +119,28 @@ export class FulfillmentService {
 
   /**
    * Moves a seller order with a conditional update, stamping the `*_at`
-   * columns given as null with the current time. A move the state does not
-   * allow raises InvalidTransitionException (409).
+   * columns given as null with the current time, and records the move; then
+   * `andThen` runs in the same transaction (the order following its seller
+   * orders). A move the state does not allow raises
+   * InvalidTransitionException (409).
    */
   async #move(
     sellerOrder: SellerOrder,
-    action: SellerOrderAction,
+    action: Extract<SellerOrderAction, 'ship' | 'deliver' | 'confirm'>,
     actor: Actor,
-    columns: Record<string, string | null>
+    columns: Record<string, string | null>,
+    andThen?: (trx: TransactionClientContract) => Promise<void>
   ) {
     const before = sellerOrder.status
-    const moved = await db.transaction((trx) => {
+    const moved = await db.transaction(async (trx) => {
+      // The order row first: two sellers shipping at once take turns, so the
+      // second sees the first's parcel when it checks whether all have left.
+      await trx.from('orders').where('id', sellerOrder.orderId).forUpdate().first()
       const now = sqlTimestamp(trx)
       const stamped = Object.fromEntries(
         Object.entries(columns).map(([key, value]) => [key, value ?? now])
       )
-      return transitionRow(
+      const done = await transitionRow(
         trx,
         'seller_orders',
         sellerOrder.id,
@@ -139,26 +148,29 @@ export class FulfillmentService {
         action,
         stamped
       )
+      if (!done) return false
+      const fresh = await SellerOrder.findOrFail(sellerOrder.id, { client: trx })
+      const Event = {
+        ship: SellerOrderShipped,
+        deliver: SellerOrderDelivered,
+        confirm: PurchaseConfirmed,
+      }[action]
+      await Event.record(trx, fresh, actor, {
+        before: { status: before },
+        after: {
+          status: fresh.status,
+          ...(action === 'ship'
+            ? { carrier: fresh.carrier, trackingNumber: fresh.trackingNumber }
+            : {}),
+        },
+      })
+      await andThen?.(trx)
+      return true
     })
     await sellerOrder.refresh()
     if (!moved) sellerOrderLifecycle.next(sellerOrder.status, action)
     if (!moved)
       throw new InvalidTransitionException('This order changed meanwhile; reload and try again')
-
-    const Event = {
-      ship: SellerOrderShipped,
-      deliver: SellerOrderDelivered,
-      confirm: PurchaseConfirmed,
-    }[action as 'ship' | 'deliver' | 'confirm']
-    await Event.dispatch(sellerOrder, actor, {
-      before: { status: before },
-      after: {
-        status: sellerOrder.status,
-        ...(action === 'ship'
-          ? { carrier: sellerOrder.carrier, trackingNumber: sellerOrder.trackingNumber }
-          : {}),
-      },
-    })
   }
 
   /**
@@ -167,26 +179,24 @@ export class FulfillmentService {
    * the same moment fulfil the order once.
    */
   async #advanceOrder(
+    trx: TransactionClientContract,
     orderId: number,
     action: Extract<OrderAction, 'fulfill' | 'complete'>,
     reached: readonly string[],
     actor: Actor
   ) {
-    const moved = await db.transaction(async (trx: TransactionClientContract) => {
-      const open = await trx
-        .from('seller_orders')
-        .where('order_id', orderId)
-        .whereNot('status', SellerOrderStatus.Canceled)
-        .whereNotIn('status', [...reached])
-        .count('* as total')
-      if (Number(open[0].total) > 0) return false
-      const columns = action === 'complete' ? { completed_at: sqlTimestamp(trx) } : {}
-      return transitionRow(trx, 'orders', orderId, orderLifecycle, action, columns)
-    })
-    if (!moved) return
-    const order = await Order.findOrFail(orderId)
+    const open = await trx
+      .from('seller_orders')
+      .where('order_id', orderId)
+      .whereNot('status', SellerOrderStatus.Canceled)
+      .whereNotIn('status', [...reached])
+      .count('* as total')
+    if (Number(open[0].total) > 0) return
+    const columns = action === 'complete' ? { completed_at: sqlTimestamp(trx) } : {}
+    if (!(await transitionRow(trx, 'orders', orderId, orderLifecycle, action, columns))) return
+    const order = await Order.findOrFail(orderId, { client: trx })
     const Event = action === 'fulfill' ? OrderFulfilled : OrderCompleted
-    await Event.dispatch(order, actor, {
+    await Event.record(trx, order, actor, {
       before: { status: action === 'fulfill' ? OrderStatus.Paid : OrderStatus.Fulfilled },
       after: { status: order.status },
     })

@@ -16,7 +16,7 @@ import { sqlTimestamp } from '#services/sql_time'
  * before the money arrived; the caller then gives the money back.
  */
 export async function markOrderPaid(orderId: number, actor: Actor): Promise<boolean> {
-  const moved = await db.transaction(async (trx) => {
+  return db.transaction(async (trx) => {
     const now = sqlTimestamp(trx)
     const paid = await transitionRow(trx, 'orders', orderId, orderLifecycle, 'pay', {
       paid_at: now,
@@ -29,20 +29,21 @@ export async function markOrderPaid(orderId: number, actor: Actor): Promise<bool
       .where('order_id', orderId)
       .whereIn('status', [...sellerOrderLifecycle.sources('pay')])
       .update({ status: SellerOrderStatus.ToShip, updated_at: now })
+
+    const order = await Order.query({ client: trx })
+      .where('id', orderId)
+      .preload('sellerOrders')
+      .firstOrFail()
+    await OrderPaid.record(trx, order, actor, {
+      before: { status: OrderStatus.PendingPayment },
+      after: { status: order.status, paidAt: order.paidAt },
+    })
+    for (const sellerOrder of order.sellerOrders) {
+      await SellerOrderPaid.record(trx, sellerOrder, actor, {
+        before: { status: SellerOrderStatus.AwaitingPayment },
+        after: { status: sellerOrder.status },
+      })
+    }
     return true
   })
-  if (!moved) return false
-
-  const order = await Order.query().where('id', orderId).preload('sellerOrders').firstOrFail()
-  await OrderPaid.dispatch(order, actor, {
-    before: { status: OrderStatus.PendingPayment },
-    after: { status: order.status, paidAt: order.paidAt },
-  })
-  for (const sellerOrder of order.sellerOrders) {
-    await SellerOrderPaid.dispatch(sellerOrder, actor, {
-      before: { status: SellerOrderStatus.AwaitingPayment },
-      after: { status: sellerOrder.status },
-    })
-  }
-  return true
 }

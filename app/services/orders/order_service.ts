@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Order from '#models/order'
 import Payment from '#models/payment'
+import SellerOrder from '#models/seller_order'
 import type { Actor } from '#audit/actor'
 import { SYSTEM_ACTOR } from '#audit/actor'
 import { OrderStatus, StockState, orderLifecycle } from '#lifecycles/order_lifecycle'
@@ -47,7 +49,13 @@ export class OrderService {
       })
       if (!canceled) return false
       await releaseStock(trx, order.id, [StockState.Reserved])
-      await this.#cancelSellerOrders(trx, order.id, now)
+      const fresh = await Order.findOrFail(order.id, { client: trx })
+      const Event = expired ? OrderExpired : OrderCanceled
+      await Event.record(trx, fresh, actor, {
+        before: { status: OrderStatus.PendingPayment, stockState: StockState.Reserved },
+        after: { status: fresh.status, stockState: fresh.stockState, cancelReason: reason },
+      })
+      await this.#cancelSellerOrders(trx, order.id, now, reason, actor)
       return true
     })
     if (!moved) return false
@@ -55,12 +63,6 @@ export class OrderService {
     await order.refresh()
     await this.payments.cancelOpen(order, reason, actor)
     await this.#refundStranded(order, actor)
-    const Event = expired ? OrderExpired : OrderCanceled
-    await Event.dispatch(order, actor, {
-      before: { status: OrderStatus.PendingPayment, stockState: StockState.Reserved },
-      after: { status: order.status, stockState: order.stockState, cancelReason: reason },
-    })
-    await this.#announceSellerCancellations(order, actor)
     return true
   }
 
@@ -94,24 +96,22 @@ export class OrderService {
     }
 
     const before = order.status
-    const moved = await db.transaction(async (trx) => {
+    await db.transaction(async (trx) => {
       const now = sqlTimestamp(trx)
       const refunded = await transitionRow(trx, 'orders', order.id, orderLifecycle, 'refund', {
         canceled_at: now,
         cancel_reason: reason,
       })
-      if (!refunded) return false
+      if (!refunded) return
       await releaseStock(trx, order.id, [StockState.Sold, StockState.Reserved])
-      await this.#cancelSellerOrders(trx, order.id, now)
-      return true
+      const fresh = await Order.findOrFail(order.id, { client: trx })
+      await OrderRefunded.record(trx, fresh, actor, {
+        before: { status: before },
+        after: { status: fresh.status, stockState: fresh.stockState, cancelReason: reason },
+      })
+      await this.#cancelSellerOrders(trx, order.id, now, reason, actor)
     })
-    if (!moved) return
     await order.refresh()
-    await OrderRefunded.dispatch(order, actor, {
-      before: { status: before },
-      after: { status: order.status, stockState: order.stockState, cancelReason: reason },
-    })
-    await this.#announceSellerCancellations(order, actor)
   }
 
   /** Cancels, by any route, whatever the order's state allows (the admin's cancel button). */
@@ -165,25 +165,33 @@ export class OrderService {
     }
   }
 
-  async #cancelSellerOrders(trx: Parameters<typeof releaseStock>[0], orderId: number, now: string) {
-    await trx
-      .from('seller_orders')
-      .where('order_id', orderId)
+  /** Cancels the order's seller orders that can still be canceled, each recorded. */
+  async #cancelSellerOrders(
+    trx: TransactionClientContract,
+    orderId: number,
+    now: string,
+    reason: string,
+    actor: Actor
+  ) {
+    const cancelable = await SellerOrder.query({ client: trx })
+      .where('orderId', orderId)
       .whereIn('status', [...sellerOrderLifecycle.sources('cancel')])
-      .update({
-        status: sellerOrderLifecycle.transitions.cancel.to,
-        canceled_at: now,
-        updated_at: now,
-      })
-  }
-
-  async #announceSellerCancellations(order: Order, actor: Actor) {
-    await order.load('sellerOrders')
-    for (const sellerOrder of order.sellerOrders) {
-      if (!sellerOrder.canceledAt) continue
-      await SellerOrderCanceled.dispatch(sellerOrder, actor, {
-        before: {},
-        after: { status: sellerOrder.status, reason: order.cancelReason },
+      .forUpdate()
+    for (const sellerOrder of cancelable) {
+      const before = sellerOrder.status
+      const moved = await transitionRow(
+        trx,
+        'seller_orders',
+        sellerOrder.id,
+        sellerOrderLifecycle,
+        'cancel',
+        { canceled_at: now }
+      )
+      if (!moved) continue
+      await sellerOrder.refresh()
+      await SellerOrderCanceled.record(trx, sellerOrder, actor, {
+        before: { status: before },
+        after: { status: sellerOrder.status, reason },
       })
     }
   }

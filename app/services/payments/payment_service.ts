@@ -97,12 +97,16 @@ export class PaymentService {
       })
       return payment.refresh()
     }
-    payment.nextAction = session
-    payment.providerReference = session.providerReference
-    await payment.save()
-    await PaymentInitiated.dispatch(payment, actor, {
-      before: {},
-      after: { adapter: payment.adapter, amount: payment.amount, currency: payment.currency },
+    await db.transaction(async (trx) => {
+      payment.useTransaction(trx).merge({
+        nextAction: session,
+        providerReference: session.providerReference,
+      })
+      await payment.save()
+      await PaymentInitiated.record(trx, payment, actor, {
+        before: {},
+        after: { adapter: payment.adapter, amount: payment.amount, currency: payment.currency },
+      })
     })
     return payment
   }

@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import type Payment from '#models/payment'
+import Payment from '#models/payment'
 import type { Actor } from '#audit/actor'
 import { paymentLifecycle, type PaymentAction } from '#lifecycles/payment_lifecycle'
 import { transitionRow } from '#services/orders/row_transition'
@@ -25,7 +25,7 @@ const EVENTS = {
 
 /**
  * Moves a payment with one conditional UPDATE and, when this caller moved
- * it, records the transition's event. False when someone else already did,
+ * it, records the transition's event in the same transaction. False when someone else already did,
  * so a result applied twice changes nothing the second time.
  */
 export async function applyPaymentAction(
@@ -35,19 +35,22 @@ export async function applyPaymentAction(
   columns: Record<string, unknown> = {}
 ): Promise<boolean> {
   const before = payment.status
-  const moved = await db.transaction((trx) =>
-    transitionRow(trx, 'payments', payment.id, paymentLifecycle, action, columns)
-  )
-  if (!moved) return false
-  await payment.refresh()
-  await EVENTS[action].dispatch(payment, actor, {
-    before: { status: before },
-    after: {
-      status: payment.status,
-      capturedAmount: payment.capturedAmount,
-      refundedAmount: payment.refundedAmount,
-      failureCode: payment.failureCode,
-    },
+  const moved = await db.transaction(async (trx) => {
+    if (!(await transitionRow(trx, 'payments', payment.id, paymentLifecycle, action, columns))) {
+      return false
+    }
+    const fresh = await Payment.findOrFail(payment.id, { client: trx })
+    await EVENTS[action].record(trx, fresh, actor, {
+      before: { status: before },
+      after: {
+        status: fresh.status,
+        capturedAmount: fresh.capturedAmount,
+        refundedAmount: fresh.refundedAmount,
+        failureCode: fresh.failureCode,
+      },
+    })
+    return true
   })
-  return true
+  if (moved) await payment.refresh()
+  return moved
 }

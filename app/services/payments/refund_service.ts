@@ -82,20 +82,20 @@ export class RefundService {
       )
       created.idempotencyKey = `${row.attemptId}:refund:${created.id}`
       await created.save()
+      await RefundRequested.record(trx, row, actor, {
+        before: {},
+        after: {
+          refundId: created.id,
+          amount: created.amount,
+          currency: created.currency,
+          sellerOrderId: created.sellerOrderId,
+          reason,
+        },
+      })
       return created
     })
     // The caller's copy may predate the provider's last answer (its reference, a hold).
     await payment.refresh()
-    await RefundRequested.dispatch(payment, actor, {
-      before: {},
-      after: {
-        refundId: refund.id,
-        amount: refund.amount,
-        currency: refund.currency,
-        sellerOrderId: refund.sellerOrderId,
-        reason,
-      },
-    })
     return this.#send(payment, refund, actor)
   }
 
@@ -171,14 +171,14 @@ export class RefundService {
 
   /** Marks the refund succeeded once and moves the payment; a second finisher changes nothing. */
   async #succeed(payment: Payment, refund: PaymentRefund, reference: string, actor: Actor) {
-    const before = payment.status
-    const moved = await db.transaction(async (trx) => {
+    await db.transaction(async (trx) => {
       const locked = await this.#lock(trx, payment.id)
+      const before = locked.status
       const marked = await PaymentRefund.query({ client: trx })
         .where('id', refund.id)
         .where('status', RefundStatus.Pending)
         .update({ status: RefundStatus.Succeeded, providerRefundReference: reference })
-      if (affectedRows(marked) !== 1) return false
+      if (affectedRows(marked) !== 1) return
       const [row] = await trx
         .from('payment_refunds')
         .where('payment_id', payment.id)
@@ -189,32 +189,38 @@ export class RefundService {
       await transitionRow(trx, 'payments', payment.id, paymentLifecycle, action, {
         refunded_amount: total,
       })
-      return true
+      const moved = await Payment.findOrFail(payment.id, { client: trx })
+      await RefundIssued.record(trx, moved, actor, {
+        before: { status: before },
+        after: {
+          status: moved.status,
+          refundedAmount: moved.refundedAmount,
+          refundId: refund.id,
+          amount: refund.amount,
+          sellerOrderId: refund.sellerOrderId,
+          reason: refund.reason,
+        },
+      })
     })
-    if (!moved) return
     await payment.refresh()
-    await RefundIssued.dispatch(payment, actor, {
-      before: { status: before },
-      after: {
-        status: payment.status,
-        refundedAmount: payment.refundedAmount,
-        refundId: refund.id,
-        amount: refund.amount,
-        sellerOrderId: refund.sellerOrderId,
-        reason: refund.reason,
-      },
-    })
   }
 
   async #fail(payment: Payment, refund: PaymentRefund, code: string, reason: string, actor: Actor) {
-    const failed = await PaymentRefund.query()
-      .where('id', refund.id)
-      .where('status', RefundStatus.Pending)
-      .update({ status: RefundStatus.Failed, failureCode: code, failureReason: reason })
-    if (affectedRows(failed) !== 1) return
-    await RefundFailed.dispatch(payment, actor, {
-      before: { refundStatus: RefundStatus.Pending },
-      after: { refundStatus: RefundStatus.Failed, refundId: refund.id, failureCode: code, reason },
+    await db.transaction(async (trx) => {
+      const failed = await PaymentRefund.query({ client: trx })
+        .where('id', refund.id)
+        .where('status', RefundStatus.Pending)
+        .update({ status: RefundStatus.Failed, failureCode: code, failureReason: reason })
+      if (affectedRows(failed) !== 1) return
+      await RefundFailed.record(trx, payment, actor, {
+        before: { refundStatus: RefundStatus.Pending },
+        after: {
+          refundStatus: RefundStatus.Failed,
+          refundId: refund.id,
+          failureCode: code,
+          reason,
+        },
+      })
     })
   }
 

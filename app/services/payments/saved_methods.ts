@@ -57,15 +57,16 @@ export class SavedMethods {
     let method = await SavedPaymentMethod.query().where(key).first()
     if (!method) {
       try {
-        method = await SavedPaymentMethod.create({ ...key, ...values })
-        await PaymentMethodSaved.dispatch(
-          method,
-          { userId: order.userId, role: 'customer' },
-          {
-            before: {},
-            after: summaryOf(method),
-          }
-        )
+        method = await db.transaction(async (trx) => {
+          const created = await SavedPaymentMethod.create({ ...key, ...values }, { client: trx })
+          await PaymentMethodSaved.record(
+            trx,
+            created,
+            { userId: order.userId, role: 'customer' },
+            { before: {}, after: summaryOf(created) }
+          )
+          return created
+        })
       } catch (error) {
         // Another request inserted it between our look-up and insert.
         if (!isUniqueViolation(error)) throw error
@@ -129,8 +130,13 @@ export class SavedMethods {
         providerCustomerId: method.providerCustomerId,
       })
     }
-    await method.delete()
-    await PaymentMethodRemoved.dispatch(method, actor, { before: summaryOf(method), after: {} })
+    await db.transaction(async (trx) => {
+      await method.useTransaction(trx).delete()
+      await PaymentMethodRemoved.record(trx, method, actor, {
+        before: summaryOf(method),
+        after: {},
+      })
+    })
   }
 
   /**

@@ -92,16 +92,7 @@ export class ShippingPolicyService {
     }
     if (before.code === code && sameJson(before.options, options)) return null
 
-    const version = await this.#write(seller, before, code, options, actor)
-    await ShippingPolicyChanged.dispatch(
-      version,
-      actor,
-      changeBetween(
-        { code: before.code, options: before.options, version: before.version },
-        { code: version.code, options: version.options, version: version.version }
-      )
-    )
-    return version
+    return this.#write(seller, before, code, options, actor)
   }
 
   async #validate(
@@ -136,7 +127,7 @@ export class ShippingPolicyService {
 
   /**
    * Retires the current version with a conditional update and inserts the
-   * next one, in one transaction. A concurrent save makes either the update
+   * next one, in one transaction with its audit record. A concurrent save makes either the update
    * miss or the insert hit a unique index; both end as a 409.
    */
   async #write(
@@ -155,7 +146,7 @@ export class ShippingPolicyService {
             .update({ is_current: false })
           if (affectedRows(retired) !== 1) throw new ShippingPolicyConflictException()
         }
-        return ShippingPolicyVersion.create(
+        const version = await ShippingPolicyVersion.create(
           {
             sellerId: seller.id,
             scope: before.scope,
@@ -167,6 +158,16 @@ export class ShippingPolicyService {
           },
           { client: trx }
         )
+        await ShippingPolicyChanged.record(
+          trx,
+          version,
+          actor,
+          changeBetween(
+            { code: before.code, options: before.options, version: before.version },
+            { code: version.code, options: version.options, version: version.version }
+          )
+        )
+        return version
       })
     } catch (error) {
       if (isUniqueViolation(error)) throw new ShippingPolicyConflictException()

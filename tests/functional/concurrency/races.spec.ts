@@ -63,15 +63,18 @@ test.group('Concurrency | racing requests', (group) => {
   test('parallel appends keep the audit chain whole, with gapless ids', async ({ assert }) => {
     await Promise.all(
       Array.from({ length: 25 }, (_, index) =>
-        appendAuditEntry(
-          {
-            action: 'product.updated',
-            actor: SYSTEM_ACTOR,
-            subjectType: 'product',
-            subjectId: index,
-            change: { before: {}, after: { index } },
-          },
-          { ip: null, userAgent: null, requestId: null }
+        db.transaction((trx) =>
+          appendAuditEntry(
+            trx,
+            {
+              action: 'product.updated',
+              actor: SYSTEM_ACTOR,
+              subjectType: 'product',
+              subjectId: index,
+              change: { before: {}, after: { index } },
+            },
+            { ip: null, userAgent: null, requestId: null }
+          )
         )
       )
     )
@@ -81,6 +84,6 @@ test.group('Concurrency | racing requests', (group) => {
       ids,
       Array.from({ length: 25 }, (_, index) => index + 1)
     )
-    assert.deepEqual(await verifyAuditChain(), { ok: true, rows: 25 })
+    assert.containsSubset(await verifyAuditChain(), { ok: true, rows: 25 })
   })
 })

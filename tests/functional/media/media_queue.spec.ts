@@ -60,7 +60,7 @@ test.group('Media jobs | real queue workers', (group) => {
   group.each.setup(() => testUtils.db().truncate())
 
   test('the configured queue driver ({driver}) runs image and video jobs to ready')
-    .with([{ driver: process.env.QUEUE_DRIVER ?? 'database' }])
+    .with([{ driver: process.env.QUEUE_DRIVER || 'database' }])
     .run(async ({ assert }) => {
       const product = await productForUploads()
       const photo = await photoWithGps('queued.jpg')

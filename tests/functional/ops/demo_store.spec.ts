@@ -44,7 +44,7 @@ test.group('Demo store | seeding', (group) => {
     assert.isAtLeast(first.categories, 5)
     assert.isAtLeast(first.publishedProducts, 30)
     assert.isAbove(first.variants, first.publishedProducts)
-    assert.deepEqual(await verifyAuditChain(), { ok: true, rows: first.auditEvents })
+    assert.containsSubset(await verifyAuditChain(), { ok: true, rows: first.auditEvents })
 
     // Every product has a photo waiting for the worker; one has a video.
     const withoutPhoto = await db

@@ -54,4 +54,27 @@ test.group('Safeguards | destructive commands and production keys', () => {
     assert.notEqual(result.code, 0)
     assert.include(result.output, 'Missing environment variable "APP_KEY"')
   }).timeout(60_000)
+
+  test('production refuses to start without an AUDIT_KEY, with a short one, or with APP_KEY reused', async ({
+    assert,
+    cleanup,
+  }) => {
+    const base = sqliteEnv(scratchDatabase(cleanup), 'production')
+    const cases = [
+      { AUDIT_KEY: '', expected: 'Missing environment variable "AUDIT_KEY"' },
+      {
+        AUDIT_KEY: 'short-audit-key',
+        expected: 'Refusing to start in production with the example or a short "AUDIT_KEY"',
+      },
+      { AUDIT_KEY: base.APP_KEY, expected: '"AUDIT_KEY" equal to APP_KEY' },
+    ]
+    for (const { AUDIT_KEY, expected } of cases) {
+      const result = await runNode(['--import=@poppinss/ts-exec', 'bin/server.ts'], {
+        ...base,
+        AUDIT_KEY,
+      })
+      assert.notEqual(result.code, 0)
+      assert.include(result.output, expected)
+    }
+  }).timeout(120_000)
 })

@@ -3,26 +3,22 @@ import config from '@adonisjs/core/services/config'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { QueueManager, Schedule } from '@adonisjs/queue'
 import { OrderStatus } from '#lifecycles/order_lifecycle'
-import {
-  ORDER_SCHEDULES,
-  orderScheduleIntervals,
-  registerOrderSchedules,
-} from '#jobs/orders/order_schedules'
+import { SCHEDULES, scheduleIntervals, registerSchedules } from '#jobs/schedules'
 import { createListing, stockOf } from '#tests/helpers/commerce'
 import { workUntil } from '#tests/helpers/queue'
 import { backdateExpiry, placeOrder, statusOf } from '#tests/functional/orders/helpers'
 
-const IDS = Object.keys(ORDER_SCHEDULES)
+const IDS = Object.keys(SCHEDULES)
 
-/** The order schedules on the queue adapter, by id. */
-async function orderSchedules() {
+/** The recurring jobs' schedules on the queue adapter, by id. */
+async function registered() {
   const all = await Schedule.list()
   return Object.fromEntries(
     all.filter((schedule) => IDS.includes(schedule.id)).map((schedule) => [schedule.id, schedule])
   )
 }
 
-async function removeOrderSchedules() {
+async function removeSchedules() {
   for (const id of IDS) {
     const schedule = await Schedule.find(id)
     await schedule?.delete()
@@ -40,21 +36,24 @@ function configure(cleanup: (fn: () => void) => void, key: string, value: string
  * Schedules live on the real queue adapter (queue_schedules, or Redis), and
  * a real worker claims them, so these tests commit and clean up.
  */
-test.group('Orders | scheduled jobs', (group) => {
+test.group('Scheduled jobs', (group) => {
   group.each.setup(() => testUtils.db().truncate())
   group.each.setup(async () => {
-    await removeOrderSchedules()
-    return () => removeOrderSchedules()
+    await removeSchedules()
+    return () => removeSchedules()
   })
 
-  test('registers both order schedules under stable ids, once', async ({ assert }) => {
-    const created = await registerOrderSchedules()
+  test('registers the order and audit-anchor schedules under stable ids, once', async ({
+    assert,
+  }) => {
+    const created = await registerSchedules()
     assert.deepEqual(created, {
       'orders:expire-unpaid': 'created',
       'orders:auto-confirm': 'created',
+      'audit:anchor': 'created',
     })
 
-    const schedules = await orderSchedules()
+    const schedules = await registered()
     assert.sameMembers(Object.keys(schedules), IDS)
     const expiry = schedules['orders:expire-unpaid']
     const confirm = schedules['orders:auto-confirm']
@@ -66,10 +65,16 @@ test.group('Orders | scheduled jobs', (group) => {
     assert.isAbove(expiry.nextRunAt!.getTime(), Date.now())
 
     // A restart: nothing is added and the next runs are not pushed back.
-    const again = await registerOrderSchedules()
-    assert.deepEqual(again, { 'orders:expire-unpaid': 'kept', 'orders:auto-confirm': 'kept' })
-    const after = await orderSchedules()
-    assert.lengthOf(Object.keys(after), 2)
+    const again = await registerSchedules()
+    assert.deepEqual(again, {
+      'orders:expire-unpaid': 'kept',
+      'orders:auto-confirm': 'kept',
+      'audit:anchor': 'kept',
+    })
+    const after = await registered()
+    assert.lengthOf(Object.keys(after), 3)
+    assert.equal(after['audit:anchor'].name, 'AnchorAuditChain')
+    assert.equal(after['audit:anchor'].everyMs, 3_600_000)
     assert.equal(after['orders:auto-confirm'].nextRunAt!.getTime(), confirm.nextRunAt!.getTime())
   })
 
@@ -77,29 +82,33 @@ test.group('Orders | scheduled jobs', (group) => {
     assert,
     cleanup,
   }) => {
-    await registerOrderSchedules()
+    await registerSchedules()
     configure(cleanup, 'expiryCheckEvery', '5m')
 
-    const outcome = await registerOrderSchedules()
-    assert.deepEqual(outcome, { 'orders:expire-unpaid': 'updated', 'orders:auto-confirm': 'kept' })
-    const schedules = await orderSchedules()
-    assert.lengthOf(Object.keys(schedules), 2)
+    const outcome = await registerSchedules()
+    assert.deepEqual(outcome, {
+      'orders:expire-unpaid': 'updated',
+      'orders:auto-confirm': 'kept',
+      'audit:anchor': 'kept',
+    })
+    const schedules = await registered()
+    assert.lengthOf(Object.keys(schedules), 3)
     assert.equal(schedules['orders:expire-unpaid'].everyMs, 300_000)
   })
 
   test('leaves a schedule an operator paused paused across restarts', async ({ assert }) => {
-    await registerOrderSchedules()
+    await registerSchedules()
     const paused = await Schedule.find('orders:auto-confirm')
     await paused!.pause()
 
-    await registerOrderSchedules()
+    await registerSchedules()
     const after = await Schedule.find('orders:auto-confirm')
     assert.equal(after!.status, 'paused')
   })
 
   test('refuses an interval it cannot read, naming the setting', async ({ assert, cleanup }) => {
     configure(cleanup, 'autoConfirmCheckEvery', 'hourly')
-    assert.throws(() => orderScheduleIntervals(), /orders\.autoConfirmCheckEvery "hourly"/)
+    assert.throws(() => scheduleIntervals(), /orders\.autoConfirmCheckEvery "hourly"/)
   })
 
   test('a queue worker runs the expiry job once its schedule is due', async ({ assert }) => {
@@ -109,7 +118,7 @@ test.group('Orders | scheduled jobs', (group) => {
     QueueManager.restore()
     await backdateExpiry(order.id)
 
-    await registerOrderSchedules()
+    await registerSchedules()
     await QueueManager.use().updateSchedule('orders:expire-unpaid', {
       nextRunAt: new Date(Date.now() - 1000),
     })
