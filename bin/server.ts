@@ -1,6 +1,8 @@
 /*
  * Boots the application in the "web" environment and starts the HTTP server.
- * The promise settles once the server listens, so bin/start.js can announce it.
+ * The import settles once the server listens (or failed to start, with
+ * process.exitCode set); `listening` then tells where, so bin/start.js
+ * announces the address the server really has.
  */
 import 'reflect-metadata'
 import { Ignitor, prettyPrintError } from '@adonisjs/core'
@@ -14,10 +16,19 @@ const IMPORTER = (filePath: string) => {
   return import(filePath)
 }
 
+let listened: (address: { host: string; port: number }) => void
+export const listening = new Promise<{ host: string; port: number }>((resolve) => {
+  listened = resolve
+})
+
 await new Ignitor(APP_ROOT, { importer: IMPORTER })
   .tap((app) => {
     app.booting(async () => {
       await import('#start/env')
+    })
+    app.booted(async () => {
+      const emitter = await app.container.make('emitter')
+      emitter.on('http:server_ready', ({ host, port }) => listened({ host, port }))
     })
     app.listen('SIGTERM', () => app.terminate())
     app.listen('SIGINT', () => app.terminate())

@@ -1,7 +1,8 @@
 /*
  * `npm start`: prepares and runs the store in one process.
  *
- * 1. Creates .env from .env.example with a fresh APP_KEY on first run.
+ * 1. Creates .env from .env.example with a fresh APP_KEY and AUDIT_KEY on
+ *    first run (and adds an AUDIT_KEY to an older .env without one).
  * 2. Runs database migrations (the embedded SQLite file by default).
  * 3. Seeds the demo store when the database is empty (development only).
  * 4. Starts the web server; with QUEUE_WORKER=embedded a queue worker runs
@@ -10,15 +11,28 @@
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 const root = new URL('../', import.meta.url)
-const envFile = new URL('.env', root)
+// ENV_PATH moves .env to another folder, as AdonisJS itself reads it.
+const envFile = join(resolve(fileURLToPath(root), process.env.ENV_PATH ?? ''), '.env')
 
+const newKey = () => randomBytes(32).toString('base64url')
 if (!existsSync(envFile)) {
   const example = readFileSync(new URL('.env.example', root), 'utf8')
-  const key = randomBytes(32).toString('base64url')
-  writeFileSync(envFile, example.replace(/^APP_KEY=.*$/m, `APP_KEY=${key}`))
-  console.log('Created .env with a new APP_KEY')
+  writeFileSync(
+    envFile,
+    example
+      .replace(/^APP_KEY=.*$/m, `APP_KEY=${newKey()}`)
+      .replace(/^AUDIT_KEY=.*$/m, `AUDIT_KEY=${newKey()}`)
+  )
+  console.log('Created .env with a new APP_KEY and AUDIT_KEY')
+} else if (!/^AUDIT_KEY=.+$/m.test(readFileSync(envFile, 'utf8')) && !process.env.AUDIT_KEY) {
+  // A .env from before the audit chain was keyed.
+  const current = readFileSync(envFile, 'utf8').replace(/^AUDIT_KEY=.*\n?/m, '')
+  writeFileSync(envFile, `${current.replace(/\n?$/, '\n')}AUDIT_KEY=${newKey()}\n`)
+  console.log('Added a new AUDIT_KEY to .env')
 }
 mkdirSync(new URL('tmp/', root), { recursive: true })
 
@@ -31,12 +45,18 @@ ace('migration:run', '--force', '--compact-output')
 ace('db:seed', '--files=database/seeders/demo_seeder.ts')
 
 await import('@poppinss/ts-exec')
-await import('./server.js')
+const { listening } = await import('./server.js')
 
 if (process.env.NODE_ENV !== 'production' && process.exitCode === undefined) {
-  const url = process.env.APP_URL || `http://localhost:${process.env.PORT ?? 3333}`
+  const { host, port } = await listening
+  const local = `http://${['0.0.0.0', '::'].includes(host) ? 'localhost' : host}:${port}`
+  const configured = process.env.APP_URL
+  const where =
+    configured && configured.replace(/\/$/, '') !== local
+      ? `${configured} (listening on ${local})`
+      : local
   console.log(`
-  Jangteo is running at ${url}
+  Jangteo is running at ${where}
 
   Demo logins (password: jangteo-demo)
     admin     admin@example.com
