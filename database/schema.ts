@@ -643,7 +643,7 @@ export class ShippingPolicySchema extends BaseModel {
 }
 
 export class UserSchema extends BaseModel {
-  static $columns = ['createdAt', 'email', 'fullName', 'id', 'locale', 'password', 'phone', 'role', 'updatedAt'] as const
+  static $columns = ['createdAt', 'email', 'fullName', 'id', 'locale', 'password', 'phone', 'role', 'sessionVersion', 'updatedAt'] as const
   $columns = UserSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -661,6 +661,8 @@ export class UserSchema extends BaseModel {
   declare phone: string | null
   @column()
   declare role: UserRole
+  @column()
+  declare sessionVersion: number
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
 }

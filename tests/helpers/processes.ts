@@ -37,7 +37,7 @@ export function sqliteEnv(file: string, nodeEnv: 'development' | 'production') {
     HOST: '127.0.0.1',
     APP_KEY: 'a-long-enough-key-for-child-processes-0001',
     LOG_LEVEL: 'warn',
-    SESSION_DRIVER: 'cookie',
+    SESSION_DRIVER: 'database',
     DB_CONNECTION: 'sqlite',
     SQLITE_PATH: file,
     QUEUE_DRIVER: 'sync',
