@@ -57,7 +57,8 @@ export class Visitor {
 
   /** Opens `page` and submits `fields` to `action` with its CSRF token, as its form would. */
   async submit(page: string, action: string, fields: Record<string, string>) {
-    const html = await (await this.get(page)).text()
+    const form = await this.get(page)
+    const html = await form.text()
     const csrf = /name='_csrf' value='([^']+)'/.exec(html)?.[1]
     if (!csrf) throw new Error(`No form with a CSRF token on ${page}`)
     return this.#send(action, {

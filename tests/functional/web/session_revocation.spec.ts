@@ -39,7 +39,8 @@ for (const store of stores) {
       assert.isFalse(await copy.isSignedIn())
       assert.isFalse(await owner.isSignedIn())
       // The copy's cookie now points at a fresh, empty session: the signed-in one is gone.
-      const ended = await (await sessionStore(store)).read(endedId)
+      const sessions = await sessionStore(store)
+      const ended = await sessions.read(endedId)
       assert.notProperty(ended ?? {}, 'auth_web')
     })
 
@@ -57,7 +58,8 @@ for (const store of stores) {
         .post('/api/v1/auth/login')
         .json({ email: user.email, password: FACTORY_PASSWORD })
       const token = login.body().token
-      ;(await client.get('/api/v1/me').bearerToken(token)).assertStatus(200)
+      const before = await client.get('/api/v1/me').bearerToken(token)
+      before.assertStatus(200)
 
       const change = await current.submit('/account', '/account/password?_method=PUT', newPassword)
       assert.equal(change.status, 302)
@@ -65,7 +67,8 @@ for (const store of stores) {
       assert.isTrue(await current.isSignedIn())
       assert.isFalse(await elsewhere.isSignedIn())
       assert.isFalse(await copyOfCurrent.isSignedIn(), 'the current session moved to a new id')
-      ;(await client.get('/api/v1/me').bearerToken(token)).assertStatus(401)
+      const after = await client.get('/api/v1/me').bearerToken(token)
+      after.assertStatus(401)
       const tokens = await db.from('auth_access_tokens').where('tokenable_id', user.id)
       assert.lengthOf(tokens, 0)
     })
@@ -121,8 +124,11 @@ test.group('Sessions | expired sessions in the database store', (group) => {
 
     await sessions.write('fresh-session', { visits: 1 })
 
-    const ids = (await db.from('sessions').select('id')).map((row) => row.id)
-    assert.deepEqual(ids, ['fresh-session'])
+    const rows = await db.from('sessions').select('id')
+    assert.deepEqual(
+      rows.map((row) => row.id),
+      ['fresh-session']
+    )
     assert.deepEqual(await sessions.read('fresh-session'), { visits: 1 })
   })
 
