@@ -54,6 +54,8 @@ import PaymentAccepted from '#events/payment_accepted'
 import PaymentMethodSaved from '#events/payment_method_saved'
 import PaymentMethodRemoved from '#events/payment_method_removed'
 import ShippingPolicyChanged from '#events/shipping_policy_changed'
+import StaffMoneyAccessGranted from '#events/staff_money_access_granted'
+import StaffMoneyAccessRevoked from '#events/staff_money_access_revoked'
 
 const audited = [
   CustomerRegistered,
@@ -106,6 +108,8 @@ const audited = [
   RefundIssued,
   RefundFailed,
   ShippingPolicyChanged,
+  StaffMoneyAccessGranted,
+  StaffMoneyAccessRevoked,
 ]
 
 for (const event of audited) {
