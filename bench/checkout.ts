@@ -63,7 +63,7 @@ const env: Record<string, string> = {
   HOST: '127.0.0.1',
   APP_KEY: 'benchmark-only-key-0000000000000000000',
   LOG_LEVEL: 'error',
-  SESSION_DRIVER: 'cookie',
+  SESSION_DRIVER: 'database',
   LIMITER_STORE: 'memory',
   // start/limiter.ts caps checkouts per IP; every bench checkout comes from 127.0.0.1.
   CHECKOUT_RATE_LIMIT: '1000000',

@@ -26,7 +26,7 @@ const env = {
   HOST: '127.0.0.1',
   APP_KEY: 'benchmark-only-key-0000000000000000000',
   LOG_LEVEL: 'error',
-  SESSION_DRIVER: 'cookie',
+  SESSION_DRIVER: 'database',
   DB_CONNECTION: 'sqlite',
   SQLITE_PATH: database,
   MEDIA_STORAGE_PATH: mediaStorage,

@@ -34,6 +34,12 @@ if (!existsSync(envFile)) {
   writeFileSync(envFile, `${current.replace(/\n?$/, '\n')}AUDIT_KEY=${newKey()}\n`)
   console.log('Added a new AUDIT_KEY to .env')
 }
+if (existsSync(envFile) && /^SESSION_DRIVER=cookie\s*$/m.test(readFileSync(envFile, 'utf8'))) {
+  // A .env from before sessions moved to the server, where signing out can end them.
+  const current = readFileSync(envFile, 'utf8')
+  writeFileSync(envFile, current.replace(/^SESSION_DRIVER=cookie\s*$/m, 'SESSION_DRIVER=database'))
+  console.log('Changed SESSION_DRIVER from cookie to database in .env')
+}
 mkdirSync(new URL('tmp/', root), { recursive: true })
 
 function ace(...args) {

@@ -1,18 +1,20 @@
 import { defineConfig } from '@adonisjs/auth'
-import { sessionGuard, sessionUserProvider } from '@adonisjs/auth/session'
+import { sessionGuard } from '@adonisjs/auth/session'
 import { tokensGuard, tokensUserProvider } from '@adonisjs/auth/access_tokens'
 import type { InferAuthenticators, InferAuthEvents, Authenticators } from '@adonisjs/auth/types'
+import { VersionedSessionUserProvider } from '#services/session_user_provider'
 
 /**
  * Pages use a session cookie; the Store API uses opaque bearer tokens
- * (hashed in auth_access_tokens).
+ * (hashed in auth_access_tokens). A web session stays signed in only while
+ * the user's session version is the one it signed in with.
  */
 const authConfig = defineConfig({
   default: 'web',
   guards: {
     web: sessionGuard({
       useRememberMeTokens: false,
-      provider: sessionUserProvider({ model: () => import('#models/user') }),
+      provider: new VersionedSessionUserProvider({ model: () => import('#models/user') }),
     }),
     api: tokensGuard({
       provider: tokensUserProvider({ tokens: 'accessTokens', model: () => import('#models/user') }),

@@ -46,7 +46,7 @@ const dbConfig = defineConfig({
       schemaGeneration: {
         enabled: app.inDev,
         rulesPaths: ['#database/schema_rules'],
-        excludeTables: ['queue_jobs', 'queue_schedules', 'rate_limits'],
+        excludeTables: ['queue_jobs', 'queue_schedules', 'rate_limits', 'sessions'],
       },
     },
   },

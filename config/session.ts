@@ -3,8 +3,16 @@ import app from '@adonisjs/core/services/app'
 import { defineConfig, stores } from '@adonisjs/session'
 
 /**
- * Sessions live in an encrypted cookie by default (stateless web processes)
- * or in Redis. Tests use the memory store. Redis is connected only if used.
+ * The store a new install runs with. Sessions live on the server (a row per
+ * session), so signing out destroys one for good; Redis does the same for
+ * several web processes. Tests use the memory store.
+ */
+export const DEFAULT_SESSION_STORE = 'database'
+
+/**
+ * Sessions last two hours without activity. Expired rows are deleted by the
+ * database store itself: on 2% of the session writes it removes every
+ * expired row (gcProbability); Redis expires them on its own.
  */
 export default defineConfig({
   enabled: true,
@@ -17,9 +25,9 @@ export default defineConfig({
     secure: app.inProduction && (env.get('APP_URL') ?? '').startsWith('https://'),
     sameSite: 'lax',
   },
-  store: env.get('SESSION_DRIVER'),
+  store: env.get('SESSION_DRIVER') ?? DEFAULT_SESSION_STORE,
   stores: {
-    cookie: stores.cookie(),
+    database: stores.database({ tableName: 'sessions', gcProbability: 2 }),
     redis: stores.redis({ connection: 'main' }),
   },
 })

@@ -643,8 +643,10 @@ export class ShippingPolicySchema extends BaseModel {
 }
 
 export class UserSchema extends BaseModel {
-  static $columns = ['createdAt', 'email', 'fullName', 'id', 'locale', 'password', 'phone', 'role', 'updatedAt'] as const
+  static $columns = ['canMoveMoney', 'createdAt', 'email', 'fullName', 'id', 'locale', 'password', 'phone', 'role', 'sessionVersion', 'updatedAt'] as const
   $columns = UserSchema.$columns
+  @column()
+  declare canMoveMoney: boolean
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column()
@@ -661,6 +663,8 @@ export class UserSchema extends BaseModel {
   declare phone: string | null
   @column()
   declare role: UserRole
+  @column()
+  declare sessionVersion: number
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
 }

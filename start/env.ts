@@ -42,6 +42,22 @@ function secretKey(key: string, value: string | undefined, howToMake: string) {
   return new Secret(value)
 }
 
+/** Where sessions live; see config/session.ts. */
+const SESSION_STORES = ['database', 'redis', 'memory'] as const
+
+function sessionDriver(key: string, value?: string) {
+  if (value === undefined || value === '') return undefined
+  if (value === 'cookie') {
+    throw new Error(
+      `"${key}=cookie" is no longer supported: a session kept in the cookie cannot be ended at ` +
+        'logout or by a password change. Use "database" (the default) or "redis".'
+    )
+  }
+  const store = SESSION_STORES.find((name) => name === value)
+  if (!store) throw new Error(`"${key}" must be one of ${SESSION_STORES.join(', ')}`)
+  return store
+}
+
 export default await Env.create(new URL('../', import.meta.url), {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
   PORT: Env.schema.number(),
@@ -80,7 +96,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   REDIS_PORT: Env.schema.number.optional(),
   REDIS_PASSWORD: Env.schema.string.optional(),
 
-  SESSION_DRIVER: Env.schema.enum(['cookie', 'memory', 'redis'] as const),
+  SESSION_DRIVER: sessionDriver,
   LIMITER_STORE: Env.schema.enum.optional(['database', 'redis', 'memory'] as const),
   QUEUE_DRIVER: Env.schema.enum.optional(['database', 'redis', 'sync'] as const),
   QUEUE_WORKER: Env.schema.enum.optional(['embedded', 'off'] as const),

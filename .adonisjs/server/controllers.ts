@@ -18,6 +18,7 @@ export const controllers = {
     Payments: () => import('#controllers/admin/payments_controller'),
     ProductReviews: () => import('#controllers/admin/product_reviews_controller'),
     Sellers: () => import('#controllers/admin/sellers_controller'),
+    Staff: () => import('#controllers/admin/staff_controller'),
   },
   api: {
     admin: {

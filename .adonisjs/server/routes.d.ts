@@ -7,9 +7,6 @@ export type ScannedRoutes = {
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'webhooks.payments': { paramsTuple: [ParamValue]; params: {'adapter': ParamValue} }
-    'dev.mails.index': { paramsTuple?: []; params?: {} }
-    'dev.mails.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'dev.mails.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.edit': { paramsTuple?: []; params?: {} }
     'account.update': { paramsTuple?: []; params?: {} }
     'account.password': { paramsTuple?: []; params?: {} }
@@ -64,6 +61,9 @@ export type ScannedRoutes = {
     'admin.payments.refund': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.payments.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.refunds.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.staff.index': { paramsTuple?: []; params?: {} }
+    'admin.staff.money.grant': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.staff.money.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit.index': { paramsTuple?: []; params?: {} }
     'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
@@ -128,9 +128,6 @@ export type ScannedRoutes = {
   GET: {
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
-    'dev.mails.index': { paramsTuple?: []; params?: {} }
-    'dev.mails.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'dev.mails.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.edit': { paramsTuple?: []; params?: {} }
     'account.payment_methods.index': { paramsTuple?: []; params?: {} }
     'seller.application.show': { paramsTuple?: []; params?: {} }
@@ -151,6 +148,7 @@ export type ScannedRoutes = {
     'admin.categories.index': { paramsTuple?: []; params?: {} }
     'admin.orders.index': { paramsTuple?: []; params?: {} }
     'admin.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.staff.index': { paramsTuple?: []; params?: {} }
     'admin.audit.index': { paramsTuple?: []; params?: {} }
     'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
@@ -183,9 +181,6 @@ export type ScannedRoutes = {
   HEAD: {
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
-    'dev.mails.index': { paramsTuple?: []; params?: {} }
-    'dev.mails.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'dev.mails.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.edit': { paramsTuple?: []; params?: {} }
     'account.payment_methods.index': { paramsTuple?: []; params?: {} }
     'seller.application.show': { paramsTuple?: []; params?: {} }
@@ -206,6 +201,7 @@ export type ScannedRoutes = {
     'admin.categories.index': { paramsTuple?: []; params?: {} }
     'admin.orders.index': { paramsTuple?: []; params?: {} }
     'admin.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.staff.index': { paramsTuple?: []; params?: {} }
     'admin.audit.index': { paramsTuple?: []; params?: {} }
     'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
@@ -258,6 +254,7 @@ export type ScannedRoutes = {
     'admin.payments.refund': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.payments.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.refunds.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.staff.money.grant': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'locale.update': { paramsTuple?: []; params?: {} }
     'signup.store': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
@@ -301,6 +298,7 @@ export type ScannedRoutes = {
     'account.payment_methods.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.products.media.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'mediaId': ParamValue} }
     'admin.categories.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.staff.money.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cart.items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.carts.items.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'cartId': ParamValue,'itemId': ParamValue} }
     'api.v1.seller.media.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

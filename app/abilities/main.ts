@@ -4,9 +4,22 @@
  */
 import { Bouncer } from '@adonisjs/bouncer'
 import type User from '#models/user'
+import { UserRole } from '#models/user_role'
 
 /** Staff and admins review sellers and products and manage categories. */
 export const operateMarketplace = Bouncer.ability((user: User) => user.isOperator)
+
+/**
+ * Moving money: refunds (and calling off a paid order, which refunds it),
+ * accepting a payment held for review, marking a bank transfer received.
+ * Admins may; staff only with an admin's grant (users.can_move_money).
+ */
+export const moveMoney = Bouncer.ability(
+  (user: User) => user.isAdmin || (user.role === UserRole.Staff && user.canMoveMoney)
+)
+
+/** Only admins decide which staff may move money. */
+export const manageStaff = Bouncer.ability((user: User) => user.isAdmin)
 
 /** Only admins read the audit log. */
 export const viewAuditLog = Bouncer.ability((user: User) => user.isAdmin)

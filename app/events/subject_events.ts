@@ -16,6 +16,11 @@ export abstract class CustomerEvent extends SubjectEvent<User> {
   static subjectType = 'user'
 }
 
+/** Events about what a staff member may do. */
+export abstract class StaffEvent extends SubjectEvent<User> {
+  static subjectType = 'user'
+}
+
 /** Events about a customer's saved addresses. */
 export abstract class AddressEvent extends SubjectEvent<Address> {
   static subjectType = 'address'

@@ -3,7 +3,7 @@ import { compose } from '@adonisjs/core/helpers'
 import { UserSchema } from '#database/schema'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
-import { hasMany, hasOne } from '@adonisjs/lucid/orm'
+import { beforeCreate, column, hasMany, hasOne } from '@adonisjs/lucid/orm'
 import type { HasMany, HasOne } from '@adonisjs/lucid/types/relations'
 import Address from '#models/address'
 import SellerMember from '#models/seller_member'
@@ -19,11 +19,26 @@ export default class User extends compose(UserSchema, withAuthFinder(hash)) {
     prefix: 'jt_',
   })
 
+  /** An admin's grant to a staff member to move money (see the moveMoney ability). */
+  // SQLite returns booleans as 0/1.
+  @column({ consume: (value: unknown) => Boolean(value) })
+  declare canMoveMoney: boolean
+
   @hasMany(() => Address)
   declare addresses: HasMany<typeof Address>
 
   @hasOne(() => SellerMember)
   declare membership: HasOne<typeof SellerMember>
+
+  /**
+   * The columns' database defaults, on the new instance too: a session signs
+   * in with the session version, so it must be known right after sign-up.
+   */
+  @beforeCreate()
+  static applyDefaults(user: User) {
+    user.sessionVersion ??= 0
+    user.canMoveMoney ??= false
+  }
 
   get isAdmin() {
     return this.role === UserRole.Admin

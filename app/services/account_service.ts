@@ -4,7 +4,9 @@ import Address from '#models/address'
 import { UserRole } from '#models/user_role'
 import { actorFor } from '#audit/actor'
 import { changeBetween, snapshot } from '#audit/change'
-import { failValidation, uniquely } from '#services/validation'
+import { uniquely } from '#services/validation'
+import { verifyCurrentPassword } from '#services/auth_service'
+import { affectedRows } from '#services/orders/row_transition'
 import CustomerRegistered from '#events/customer_registered'
 import CustomerProfileUpdated from '#events/customer_profile_updated'
 import CustomerAddressSaved from '#events/customer_address_saved'
@@ -97,17 +99,33 @@ export default class AccountService {
     return user
   }
 
-  /** Replaces the password after checking the current one. */
-  async changePassword(user: User, currentPassword: string, password: string) {
-    if (!(await user.verifyPassword(currentPassword))) {
-      failValidation('currentPassword', 'The current password is not correct', 'currentPassword')
-    }
-    user.password = password
+  /**
+   * Replaces the password after checking the current one (rate limited per
+   * user and IP). It also moves the user's session version, which signs out
+   * every web session signed in before, and revokes every API token: whoever
+   * held the old password keeps nothing. The caller signs its own session in
+   * again (ProfileController).
+   */
+  async changePassword(user: User, currentPassword: string, password: string, ip: string) {
+    await verifyCurrentPassword(user, currentPassword, ip)
+    const before = { password: '[redacted]', sessionVersion: user.sessionVersion }
     await db.transaction(async (trx) => {
-      await user.useTransaction(trx).save()
+      await User.query({ client: trx }).where('id', user.id).increment('session_version', 1)
+      user.useTransaction(trx)
+      user.password = password
+      await user.save()
+      const revokedTokens = await trx
+        .from('auth_access_tokens')
+        .where('tokenable_id', user.id)
+        .delete()
+      await user.refresh()
       await CustomerProfileUpdated.record(trx, user, actorFor(user), {
-        before: { password: '[redacted]' },
-        after: { password: '[redacted]' },
+        before,
+        after: {
+          password: '[redacted]',
+          sessionVersion: user.sessionVersion,
+          apiTokensRevoked: affectedRows(revokedTokens),
+        },
       })
     })
   }

@@ -37,6 +37,8 @@ export const UserFactory = factory
   }))
   .state('admin', (user) => (user.role = UserRole.Admin))
   .state('staff', (user) => (user.role = UserRole.Staff))
+  // An admin's grant: meaningful on staff only.
+  .state('movesMoney', (user) => (user.canMoveMoney = true))
   .build()
 
 export const SellerFactory = factory

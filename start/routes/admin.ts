@@ -3,8 +3,9 @@ import { controllers } from '#generated/controllers'
 import { middleware } from '#start/kernel'
 
 /*
- * The operators' back office (staff and admins); the audit log is for
- * admins only.
+ * The operators' back office (staff and admins). Moving money is for admins
+ * and the staff they allowed (moveMoney); the audit log and staff grants are
+ * for admins only.
  */
 router
   .group(() => {
@@ -35,19 +36,36 @@ router
 
     router.get('/orders', [controllers.admin.Orders, 'index']).as('orders.index')
     router.get('/orders/:id', [controllers.admin.Orders, 'show']).as('orders.show')
+    // Calling off a paid order refunds it: the action checks moveMoney then.
     router.post('/orders/:id/cancel', [controllers.admin.Orders, 'cancel']).as('orders.cancel')
     router
-      .post('/payments/:id/receive', [controllers.admin.Payments, 'receive'])
-      .as('payments.receive')
+      .group(() => {
+        router
+          .post('/payments/:id/receive', [controllers.admin.Payments, 'receive'])
+          .as('payments.receive')
+        router
+          .post('/payments/:id/refunds', [controllers.admin.Payments, 'refund'])
+          .as('payments.refund')
+        router
+          .post('/payments/:id/accept', [controllers.admin.Payments, 'accept'])
+          .as('payments.accept')
+        router
+          .post('/refunds/:id/retry', [controllers.admin.Payments, 'retryRefund'])
+          .as('refunds.retry')
+      })
+      .use(middleware.authorize({ ability: 'moveMoney' }))
+
     router
-      .post('/payments/:id/refunds', [controllers.admin.Payments, 'refund'])
-      .as('payments.refund')
-    router
-      .post('/payments/:id/accept', [controllers.admin.Payments, 'accept'])
-      .as('payments.accept')
-    router
-      .post('/refunds/:id/retry', [controllers.admin.Payments, 'retryRefund'])
-      .as('refunds.retry')
+      .group(() => {
+        router.get('/staff', [controllers.admin.Staff, 'index']).as('staff.index')
+        router
+          .post('/staff/:id/money', [controllers.admin.Staff, 'grantMoney'])
+          .as('staff.money.grant')
+        router
+          .delete('/staff/:id/money', [controllers.admin.Staff, 'revokeMoney'])
+          .as('staff.money.revoke')
+      })
+      .use(middleware.authorize({ ability: 'manageStaff' }))
 
     router
       .get('/audit', [controllers.admin.AuditEvents, 'index'])

@@ -38,7 +38,7 @@ export function sqliteEnv(file: string, nodeEnv: 'development' | 'production') {
     APP_KEY: 'a-long-enough-key-for-child-processes-0001',
     AUDIT_KEY: 'a-long-enough-audit-key-for-child-processes-01',
     LOG_LEVEL: 'warn',
-    SESSION_DRIVER: 'cookie',
+    SESSION_DRIVER: 'database',
     DB_CONNECTION: 'sqlite',
     SQLITE_PATH: file,
     QUEUE_DRIVER: 'sync',

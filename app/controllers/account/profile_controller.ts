@@ -1,5 +1,7 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
+import { errors as limiterErrors } from '@adonisjs/limiter'
+import type User from '#models/user'
 import AccountService from '#services/account_service'
 import { passwordValidator, profileValidator } from '#validators/account'
 import { LOCALE_COOKIE } from '#middleware/detect_locale_middleware'
@@ -10,13 +12,7 @@ export default class ProfileController {
   constructor(protected accounts: AccountService) {}
 
   async edit({ auth, view }: HttpContext) {
-    const user = auth.getUserOrFail()
-    const addresses = await user
-      .related('addresses')
-      .query()
-      .orderBy('is_default', 'desc')
-      .orderBy('id')
-    return view.render('pages/account/edit', { user, addresses })
+    return view.render('pages/account/edit', await this.#page(auth.getUserOrFail()))
   }
 
   async update({ auth, request, response, session, i18n }: HttpContext) {
@@ -27,10 +23,37 @@ export default class ProfileController {
     return response.redirect().toRoute('account.edit')
   }
 
-  async updatePassword({ auth, request, response, session, i18n }: HttpContext) {
+  /**
+   * Changes the password, which signs out every other session and revokes
+   * API tokens; this session is signed in again under a new id. Too many
+   * wrong current passwords answer 429 with the form's message.
+   */
+  async updatePassword({ auth, request, response, session, i18n, view }: HttpContext) {
     const { currentPassword, password } = await request.validateUsing(passwordValidator)
-    await this.accounts.changePassword(auth.getUserOrFail(), currentPassword, password)
+    const user = auth.getUserOrFail()
+    try {
+      await this.accounts.changePassword(user, currentPassword, password, request.ip())
+    } catch (error) {
+      if (!(error instanceof limiterErrors.E_TOO_MANY_REQUESTS)) throw error
+      response.status(429)
+      return view.render('pages/account/edit', {
+        ...(await this.#page(user)),
+        passwordThrottled: i18n.t('messages.account.password_throttled', {
+          minutes: Math.ceil(error.response.availableIn / 60),
+        }),
+      })
+    }
+    await auth.use('web').login(user)
     session.flash('success', i18n.t('messages.account.password_changed'))
     return response.redirect().toRoute('account.edit')
+  }
+
+  async #page(user: User) {
+    const addresses = await user
+      .related('addresses')
+      .query()
+      .orderBy('is_default', 'desc')
+      .orderBy('id')
+    return { user, addresses }
   }
 }

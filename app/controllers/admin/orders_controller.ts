@@ -43,18 +43,26 @@ export default class OrdersController {
     })
   }
 
-  async show({ params, view }: HttpContext) {
+  async show({ params, bouncer, view }: HttpContext) {
     const page = await orderForBackOffice(params.id, {
       payments: this.payments.manager,
       shipping: this.shipping,
     })
     const timeline = await paymentTimeline(page.order, page.trail, this.payments.manager)
-    return view.render('pages/admin/orders/show', { ...page, timeline })
+    const canMoveMoney = await bouncer.allows('moveMoney')
+    return view.render('pages/admin/orders/show', { ...page, timeline, canMoveMoney })
   }
 
-  /** Calls the order off with the operator's reason; a refusal changes nothing and says why. */
-  async cancel({ params, auth, request, response, session, i18n }: HttpContext) {
+  /**
+   * Calls the order off with the operator's reason; a refusal changes nothing
+   * and says why. A paid order is refunded, which only those who may move
+   * money can do; the decision and the cancel read the same order, so one
+   * paid meanwhile is refused as changed, never refunded.
+   */
+  async cancel({ params, auth, bouncer, request, response, session, i18n }: HttpContext) {
     const order = await Order.query().where('id', params.id).preload('sellerOrders').firstOrFail()
+    const refunding = !orderLifecycle.can(order.status, 'cancel')
+    if (refunding) await bouncer.authorize('moveMoney')
     const { reason } = await request.validateUsing(cancelOrderValidator)
     const back = () => response.redirect().toRoute('admin.orders.show', { id: order.id })
 
@@ -63,7 +71,6 @@ export default class OrdersController {
       session.flash('error', i18n.t(`back_office.orders.cancel_blocked.${blocker}`))
       return back()
     }
-    const refunding = !orderLifecycle.can(order.status, 'cancel')
     try {
       await this.orders.cancel(order, reason, actorFor(auth.getUserOrFail()))
     } catch (error) {

@@ -4,7 +4,7 @@ import { errors as limiterErrors } from '@adonisjs/limiter'
 import { loginValidator } from '#validators/auth'
 import { attemptLogin } from '#services/auth_service'
 import { LOCALE_COOKIE } from '#middleware/detect_locale_middleware'
-import { adoptGuestCart, forgetCart } from '#services/shop/shop_session'
+import { adoptGuestCart } from '#services/shop/shop_session'
 
 /** Signing in and out of the storefront, seller center and admin. */
 export default class SessionController {
@@ -38,9 +38,15 @@ export default class SessionController {
     }
   }
 
+  /**
+   * Signs out and ends the session itself: its data (cart, guest order keys)
+   * is dropped and its id destroyed in the store, so a copy of the cookie
+   * signs no one in afterwards.
+   */
   async destroy({ auth, response, session }: HttpContext) {
     await auth.use('web').logout()
-    forgetCart(session)
+    session.clear()
+    session.regenerate()
     return response.redirect('/')
   }
 }

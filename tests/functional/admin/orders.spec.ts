@@ -285,7 +285,7 @@ test.group('Back office | canceling orders', (group) => {
     client,
     assert,
   }) => {
-    const staff = await UserFactory.apply('staff').create()
+    const admin = await UserFactory.apply('admin').create()
     const first = await createListing({ stock: 5 })
     const second = await createListing({ stock: 5 })
     const { order } = await placePaidOrder([
@@ -295,14 +295,14 @@ test.group('Back office | canceling orders', (group) => {
     await order.load('sellerOrders')
     await shipBackdated(order.sellerOrders[0], { shippedDaysAgo: 1 })
 
-    const page = await client.get(`/admin/orders/${order.id}`).loginAs(staff)
+    const page = await client.get(`/admin/orders/${order.id}`).loginAs(admin)
     assert.include(page.text(), 'data-test="cancel-blocked"')
     assert.notInclude(page.text(), 'data-test="cancel-order"')
 
     const response = await client
       .post(`/admin/orders/${order.id}/cancel`)
       .form({ reason: '판매자 요청' })
-      .loginAs(staff)
+      .loginAs(admin)
       .withCsrfToken()
       .redirects(0)
     response.assertFlashMessage(

@@ -34,13 +34,13 @@ test.group('Back office | receiving bank transfers (입금 확인)', (group) => 
   })
 
   test('marks a deposit received, which pays the order', async ({ client, assert }) => {
-    const staff = await UserFactory.apply('staff').create()
+    const admin = await UserFactory.apply('admin').create()
     const { variant } = await createListing({ stock: 5 })
     const { order, payment } = await placeOrder([{ variant, quantity: 2 }])
 
     const response = await client
       .post(`/admin/payments/${payment.id}/receive`)
-      .loginAs(staff)
+      .loginAs(admin)
       .withCsrfToken()
       .redirects(0)
     response.assertHeader('location', `/admin/orders/${order.id}`)
@@ -56,18 +56,18 @@ test.group('Back office | receiving bank transfers (입금 확인)', (group) => 
     assert.equal(order.status, OrderStatus.Paid)
     assert.equal(await stockOf(variant.id), 3)
     const event = await AuditEvent.findByOrFail('action', 'payment.captured')
-    assert.equal(event.actorId, staff.id)
+    assert.equal(event.actorId, admin.id)
     assert.lengthOf(await AuditEvent.query().where('action', 'order.paid'), 1)
   })
 
   test('refuses to mark the same deposit received twice', async ({ client, assert }) => {
-    const staff = await UserFactory.apply('staff').create()
+    const admin = await UserFactory.apply('admin').create()
     const { variant } = await createListing({ stock: 5 })
     const { order, payment } = await placeOrder([{ variant }])
     const receive = () =>
       client
         .post(`/admin/payments/${payment.id}/receive`)
-        .loginAs(staff)
+        .loginAs(admin)
         .withCsrfToken()
         .redirects(0)
 
@@ -81,18 +81,18 @@ test.group('Back office | receiving bank transfers (입금 확인)', (group) => 
     assert.lengthOf(await AuditEvent.query().where('action', 'payment.captured'), 1)
     assert.lengthOf(await AuditEvent.query().where('action', 'order.paid'), 1)
 
-    const page = await client.get(`/admin/orders/${order.id}`).loginAs(staff)
+    const page = await client.get(`/admin/orders/${order.id}`).loginAs(admin)
     assert.notInclude(page.text(), 'data-test="receive"')
   })
 
   test('refuses to mark a card payment received', async ({ client, assert }) => {
-    const staff = await UserFactory.apply('staff').create()
+    const admin = await UserFactory.apply('admin').create()
     const { variant } = await createListing({ stock: 5 })
     const { order, payment } = await placeOrder([{ variant }], { paymentMethod: 'test_card' })
 
     const response = await client
       .post(`/admin/payments/${payment.id}/receive`)
-      .loginAs(staff)
+      .loginAs(admin)
       .withCsrfToken()
       .redirects(0)
     response.assertFlashMessage('error', '무통장입금 결제만 입금 확인할 수 있습니다.')
@@ -101,18 +101,18 @@ test.group('Back office | receiving bank transfers (입금 확인)', (group) => 
   })
 
   test('refuses to receive a deposit for a canceled order', async ({ client, assert }) => {
-    const staff = await UserFactory.apply('staff').create()
+    const admin = await UserFactory.apply('admin').create()
     const { variant } = await createListing({ stock: 5 })
     const { order, payment } = await placeOrder([{ variant }])
     await client
       .post(`/admin/orders/${order.id}/cancel`)
       .form({ reason: '중복 주문' })
-      .loginAs(staff)
+      .loginAs(admin)
       .withCsrfToken()
 
     const response = await client
       .post(`/admin/payments/${payment.id}/receive`)
-      .loginAs(staff)
+      .loginAs(admin)
       .withCsrfToken()
       .redirects(0)
     response.assertFlashMessage(
@@ -127,7 +127,7 @@ test.group('Back office | receiving bank transfers (입금 확인)', (group) => 
     client,
     assert,
   }) => {
-    const staff = await UserFactory.apply('staff').create()
+    const admin = await UserFactory.apply('admin').create()
     const { variant } = await createListing({ stock: 5 })
     const { order, payment } = await placeOrder([{ variant }])
     // The expiry moved the order a moment before the operator's click reached the payment.
@@ -135,7 +135,7 @@ test.group('Back office | receiving bank transfers (입금 확인)', (group) => 
 
     const response = await client
       .post(`/admin/payments/${payment.id}/receive`)
-      .loginAs(staff)
+      .loginAs(admin)
       .withCsrfToken()
       .redirects(0)
     response.assertFlashMessage(
@@ -149,10 +149,10 @@ test.group('Back office | receiving bank transfers (입금 확인)', (group) => 
   })
 
   test('answers 404 for a payment that does not exist', async ({ client }) => {
-    const staff = await UserFactory.apply('staff').create()
+    const admin = await UserFactory.apply('admin').create()
     const response = await client
       .post('/admin/payments/999999/receive')
-      .loginAs(staff)
+      .loginAs(admin)
       .withCsrfToken()
     response.assertStatus(404)
   })

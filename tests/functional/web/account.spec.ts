@@ -104,6 +104,44 @@ test.group('Account | profile, password and addresses', (group) => {
     assert.notInclude(event.changes, 'brand-new-pass')
   })
 
+  test('blocks the current-password check after five wrong tries, even with the right one', async ({
+    client,
+    assert,
+  }) => {
+    const user = await UserFactory.create()
+    const neighbour = await UserFactory.create()
+    const change = (who: typeof user, currentPassword: string) =>
+      client
+        .put('/account/password')
+        .header('referer', '/account')
+        .form({
+          currentPassword,
+          password: 'brand-new-pass',
+          passwordConfirmation: 'brand-new-pass',
+        })
+        .loginAs(who)
+        .withCsrfToken()
+        .redirects(0)
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const wrong = await change(user, `guess-${attempt}`)
+      assert.deepEqual(wrong.flashMessage('inputErrorsBag').currentPassword, [
+        '현재 비밀번호가 올바르지 않습니다',
+      ])
+    }
+
+    const blocked = await change(user, FACTORY_PASSWORD)
+    blocked.assertStatus(429)
+    assert.include(blocked.text(), '현재 비밀번호가 여러 번 틀렸습니다. 15분 후에 다시 시도하세요.')
+    await user.refresh()
+    assert.isTrue(await user.verifyPassword(FACTORY_PASSWORD))
+
+    // The block is for this user (from this address), not for everyone behind it.
+    const other = await change(neighbour, FACTORY_PASSWORD)
+    other.assertStatus(302)
+    await neighbour.refresh()
+    assert.isTrue(await neighbour.verifyPassword('brand-new-pass'))
+  })
+
   test('adds a Korean address, making the first one the default', async ({ client, assert }) => {
     const user = await UserFactory.create()
     await client.post('/account/addresses').form(seoul).loginAs(user).withCsrfToken()

@@ -15,7 +15,8 @@ test.group('Storefront | log in and out', (group) => {
 
     response.assertStatus(302)
     response.assertHeader('location', '/')
-    response.assertSession('auth_web', user.id)
+    // The session remembers the user and the session version it signed in with.
+    response.assertSession('auth_web', `${user.id}:0`)
   })
 
   test('sends staff and admins to the back office after signing in', async ({ client }) => {
