@@ -1,7 +1,11 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { QueueManager } from '@adonisjs/queue'
 import Address from '#models/address'
 import { CategoryFactory, UserFactory } from '#database/factories/index'
+import { createListing } from '#tests/helpers/commerce'
+import { placePaidOrder } from '#tests/functional/orders/helpers'
+import { postRefund } from '#tests/functional/admin/payment_helpers'
 import { formsOf, type PageForm } from '#tests/helpers/html_forms'
 
 const seoul = {
@@ -36,6 +40,10 @@ function errorsIn(html: string, action: string) {
  */
 test.group('Forms | several forms on one page', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => {
+    QueueManager.fake()
+    return () => QueueManager.restore()
+  })
 
   test('a refused address refills its own form, not the profile or other addresses', async ({
     client,
@@ -109,5 +117,34 @@ test.group('Forms | several forms on one page', (group) => {
     assert.equal(valueOf(edit, 'name'), '식품')
     assert.equal(valueOf(edit, 'nameEn'), 'Food')
     assert.deepEqual(errorsIn(html, editAction), [])
+  })
+
+  test('a refused refund fills neither the cancel form nor its error', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await UserFactory.apply('admin').create()
+    const { variant } = await createListing({ price: 12_000, stock: 3 })
+    const { order, payment } = await placePaidOrder([{ variant }])
+
+    const refused = await postRefund(client, admin, payment.id, {
+      amount: '999999',
+      reason: '부분 환불 사유',
+      form: `refund-${payment.id}`,
+    })
+    assert.property(refused.flashMessage('inputErrorsBag'), 'refund')
+
+    const page = await client
+      .get(`/admin/orders/${order.id}`)
+      .loginAs(admin)
+      .withFlashMessages(refused.flashMessages())
+    const html = page.text()
+    const refund = formFor(html, `/admin/payments/${payment.id}/refunds`)
+    assert.equal(valueOf(refund, 'reason'), '부분 환불 사유')
+    const cancelAction = `/admin/orders/${order.id}/cancel`
+    const start = html.indexOf(`action="${cancelAction}"`)
+    const cancel = html.slice(start, html.indexOf('</form>', start))
+    assert.notInclude(cancel, '부분 환불 사유')
+    assert.deepEqual(errorsIn(html, cancelAction), [])
   })
 })
