@@ -5,7 +5,13 @@ import Media from '#models/media'
 import { smallPng } from '#tests/helpers/media_fixtures'
 import { sellerWithProduct, upload } from './helpers.js'
 
-/** The product's media ids in gallery order, as the seller API lists them. */
+/** A small PNG of its own (the width keeps its content, and hash, unique). */
+async function png(name: string, width: number) {
+  const { path } = await smallPng(name, width, 40)
+  return path
+}
+
+/** The product's media as stored: ids and positions, in gallery order. */
 async function galleryOf(productId: number) {
   const rows = await Media.query().where('product_id', productId).orderBy('position').orderBy('id')
   return rows.map((media) => ({ id: media.id, position: media.position }))
@@ -22,8 +28,7 @@ test.group('Media | gallery order', (group) => {
     const { owner, product } = await sellerWithProduct()
     const ids: number[] = []
     for (const n of [0, 1, 2]) {
-      const file = await smallPng(`order-${n}.png`, 60 + n, 40)
-      const response = await upload(client, owner, product.id, file.path)
+      const response = await upload(client, owner, product.id, await png(`order-${n}.png`, 60 + n))
       response.assertStatus(202)
       assert.equal(response.body().data.position, n)
       ids.push(response.body().data.id)
@@ -40,8 +45,8 @@ test.group('Media | gallery order', (group) => {
     assert,
   }) => {
     const { owner, product } = await sellerWithProduct()
-    const first = await upload(client, owner, product.id, (await smallPng('a.png', 70, 40)).path)
-    const second = await upload(client, owner, product.id, (await smallPng('b.png', 71, 40)).path)
+    const first = await upload(client, owner, product.id, await png('a.png', 70))
+    const second = await upload(client, owner, product.id, await png('b.png', 71))
     const [a, b] = [first.body().data.id, second.body().data.id]
     const reordered = await client
       .put(`/api/v1/seller/products/${product.id}/media/order`)
@@ -50,7 +55,7 @@ test.group('Media | gallery order', (group) => {
       .loginAs(owner)
     reordered.assertStatus(200)
 
-    const third = await upload(client, owner, product.id, (await smallPng('c.png', 72, 40)).path)
+    const third = await upload(client, owner, product.id, await png('c.png', 72))
     const c = third.body().data.id
     const gallery = await client
       .get(`/api/v1/seller/products/${product.id}/media`)
@@ -79,12 +84,12 @@ test.group('Media | gallery order under concurrency', (group) => {
     assert,
   }) => {
     const { owner, product } = await sellerWithProduct()
-    const existing = await upload(client, owner, product.id, (await smallPng('x.png', 80, 40)).path)
+    const existing = await upload(client, owner, product.id, await png('x.png', 80))
     existing.assertStatus(202)
 
-    const files = await Promise.all([0, 1, 2, 3].map((n) => smallPng(`race-${n}.png`, 90 + n, 40)))
+    const files = await Promise.all([0, 1, 2, 3].map((n) => png(`race-${n}.png`, 90 + n)))
     const responses = await Promise.all(
-      files.map((file) => upload(client, owner, product.id, file.path))
+      files.map((path) => upload(client, owner, product.id, path))
     )
     for (const response of responses) response.assertStatus(202)
 

@@ -6,6 +6,7 @@ import Address from '#models/address'
 import Category from '#models/category'
 import SellerMember from '#models/seller_member'
 import User from '#models/user'
+import type { SessionData } from '@adonisjs/session/types'
 import { UserFactory } from '#database/factories/index'
 import { createVariantListing, koreanAddress } from '#tests/helpers/commerce'
 import { cartWith, guestSession, holdingKey, placedOrder } from '#tests/helpers/shop'
@@ -90,7 +91,7 @@ async function shopWithEverything() {
     '/admin/orders': { user: admin },
     '/admin/orders/:id': { url: `/admin/orders/${placed.order.id}`, user: admin },
     '/admin/audit': { user: admin },
-  } as Record<string, { url?: string; user?: User; session?: Record<string, unknown> }>
+  } as Record<string, { url?: string; user?: User; session?: SessionData }>
 }
 
 test.group('Forms | every page', (group) => {
