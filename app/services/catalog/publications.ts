@@ -12,7 +12,7 @@ import { publishedVersionOf } from '#services/catalog/published_version'
  */
 
 /** The product's variants and gallery as stored now (inside `trx` when given). */
-export async function currentVersion(product: Product, trx?: TransactionClientContract) {
+async function currentVersion(product: Product, trx?: TransactionClientContract) {
   const client = trx ? { client: trx } : {}
   const variants = await ProductVariant.query(client)
     .where('product_id', product.id)

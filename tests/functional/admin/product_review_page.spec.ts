@@ -84,6 +84,8 @@ test.group('Back office | reviewing a product', (group) => {
     await attachProcessedMedia(product, front.path, '정면 사진')
     await attachProcessedMedia(product, video.path)
     await queuedUpload(product, await png('waiting.png', 120))
+    const working = await queuedUpload(product, await png('working.png', 122))
+    await working.merge({ status: MediaStatus.Processing }).save()
     const failed = await queuedUpload(product, await png('broken.png', 121))
     await failed
       .merge({
@@ -104,10 +106,11 @@ test.group('Back office | reviewing a product', (group) => {
         ['image', 'ready'],
         ['video', 'ready'],
         ['image', 'queued'],
+        ['image', 'processing'],
         ['image', 'failed'],
       ]
     )
-    const [photo, player, queued, broken] = items
+    const [photo, player, queued, processing, broken] = items
     assert.match(photo, /<picture>[\s\S]*<source type="image\/avif" srcset="\/media\/[^"]+ 320w/)
     assert.match(photo, /alt="정면 사진"/)
     assert.match(player, /<video[^>]+poster="\/media\/[^"]+\/poster-\d+\.jpg"/)
@@ -116,6 +119,8 @@ test.group('Back office | reviewing a product', (group) => {
     assert.include(queued, 'waiting.png')
     assert.include(queued, '아직 처리되지 않아 미리 볼 수 없습니다.')
     assert.notInclude(queued, '<picture>')
+    assert.include(processing, '처리 중')
+    assert.include(processing, '아직 처리되지 않아 미리 볼 수 없습니다.')
     assert.include(broken, '실패')
     assert.include(broken, '처리하지 못했습니다: Input buffer contains unsupported image format')
   })
