@@ -13,6 +13,7 @@ import type { OrderStatus, StockState } from '#lifecycles/order_lifecycle'
 import type { RefundStatus } from '#lifecycles/refund_status'
 import type { MethodSummary, PaymentSession } from '#payments/types'
 import type { PaymentStatus } from '#lifecycles/payment_lifecycle'
+import type { PublishedVersion } from '#services/catalog/published_version'
 import type { ProductStatus } from '#lifecycles/product_lifecycle'
 import type { SellerMemberRole, UserRole } from '#models/user_role'
 import type { BreakdownLine, ShippingScope } from '#shipping/types'
@@ -421,6 +422,21 @@ export class PaymentSchema extends BaseModel {
   declare status: PaymentStatus
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
+}
+
+export class ProductPublicationSchema extends BaseModel {
+  static $columns = ['id', 'productId', 'publishedAt', 'publishedById', 'snapshot'] as const
+  $columns = ProductPublicationSchema.$columns
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare productId: number
+  @column.dateTime()
+  declare publishedAt: DateTime
+  @column()
+  declare publishedById: number | null
+  @column()
+  declare snapshot: PublishedVersion
 }
 
 export class ProductVariantSchema extends BaseModel {

@@ -154,6 +154,17 @@ export default {
         },
       },
     },
+    product_publications: {
+      columns: {
+        snapshot: {
+          tsType: 'PublishedVersion',
+          imports: [
+            { source: '#services/catalog/published_version', typeImports: ['PublishedVersion'] },
+          ],
+          decorators: [{ name: '@column' }],
+        },
+      },
+    },
     products: {
       columns: {
         status: {

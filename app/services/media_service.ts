@@ -94,17 +94,13 @@ export default class MediaService {
           .if(supportsRowLocks(trx), (query) => query.forUpdate())
           .select('id')
         await this.#assertRoom(product.id, trx)
-        const last = await Media.query({ client: trx })
-          .where('product_id', product.id)
-          .max('position as position')
-          .first()
         const created = await Media.create(
           {
             productId: product.id,
             sellerId: product.sellerId,
             kind: inspected.type.kind,
             status: MediaStatus.Queued,
-            position: Number(last?.$extras.position ?? -1) + 1,
+            position: await this.#nextPosition(product.id, trx),
             isCover: false,
             alt: input.alt ?? null,
             contentHash: hash,
@@ -243,13 +239,24 @@ export default class MediaService {
     }
   }
 
+  /**
+   * After the last item of the gallery, read under the product lock taken by
+   * upload(). A plain query, not a Media one: Lucid would map the `position`
+   * alias onto the model's own column and leave `$extras` empty.
+   */
+  async #nextPosition(productId: number, trx: TransactionClientContract) {
+    const [row] = await trx.from('media').where('product_id', productId).max('position as last')
+    return row.last === null ? 0 : Number(row.last) + 1
+  }
+
   async #assertRoom(productId: number, trx?: TransactionClientContract) {
     const limit = this.manager.config.limits.filesPerProduct
-    const row = await Media.query(trx ? { client: trx } : {})
+    const [row] = await (trx ?? db.connection())
+      .from('media')
       .where('product_id', productId)
       .count('* as total')
-      .first()
-    if (Number(row?.$extras.total ?? 0) >= limit) {
+    // PostgreSQL answers a count as a string (bigint), SQLite as a number.
+    if (Number(row.total) >= limit) {
       failValidation(
         'file',
         `A product can have at most ${limit} photos and videos.`,

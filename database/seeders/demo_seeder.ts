@@ -137,13 +137,14 @@ export default class DemoSeeder extends BaseSeeder {
         },
         SYSTEM_ACTOR
       )
+      // The gallery first, so the version published (what a later review compares to) includes it.
+      await this.#attachMedia(media, product, demo, index, mediaDir)
       await products.submit(product, SYSTEM_ACTOR)
       await products.publish(product, SYSTEM_ACTOR)
       if (demo.featured) {
         product.isFeatured = true
         await product.save()
       }
-      await this.#attachMedia(media, product, demo, index, mediaDir)
     }
     await rm(mediaDir, { recursive: true, force: true })
   }

@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import ProductVariant from '#models/product_variant'
+import ProductVariant, { type VariantOptions } from '#models/product_variant'
 import ShippingPolicyVersion from '#models/shipping_policy_version'
 import type Seller from '#models/seller'
 import type Category from '#models/category'
@@ -29,6 +29,24 @@ export async function createListing(
   variant.weightGrams = options.weightGrams ?? 500
   await variant.save()
   return { seller, product, variant }
+}
+
+/**
+ * A published product of a new seller with one variant per entry, in that
+ * order (e.g. "S / 화이트", "L / 블루"), each with its own price and stock.
+ */
+export async function createVariantListing(
+  variants: { options: VariantOptions; price: number; stock: number }[]
+) {
+  const { seller } = await createSellerOwner()
+  const product = await createProduct(seller, await CategoryFactory.create(), {
+    status: ProductStatus.Published,
+    prices: variants.map((variant) => variant.price),
+  })
+  for (const [index, variant] of product.variants.entries()) {
+    await variant.merge({ options: variants[index].options, stock: variants[index].stock }).save()
+  }
+  return { seller, product, variants: product.variants }
 }
 
 /** Gives a seller a current shipping policy version for one scope (null code: not offered). */

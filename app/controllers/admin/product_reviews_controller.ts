@@ -3,6 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Product from '#models/product'
 import ProductPolicy from '#policies/product_policy'
 import ProductService from '#services/catalog/product_service'
+import { productForReview } from '#services/catalog/product_review'
 import { rejectionValidator } from '#validators/seller'
 import { productListValidator } from '#validators/admin'
 import { PRODUCT_STATUSES, ProductStatus, productLifecycle } from '#lifecycles/product_lifecycle'
@@ -33,16 +34,12 @@ export default class ProductReviewsController {
     })
   }
 
+  /** A product with its photos and videos in every state, and what changed since it was published. */
   async show({ params, view }: HttpContext) {
-    const product = await Product.query()
-      .where('id', params.id)
-      .preload('seller')
-      .preload('category')
-      .preload('variants')
-      .firstOrFail()
+    const review = await productForReview(params.id)
     return view.render('pages/admin/products/show', {
-      product,
-      actions: productLifecycle.actionsFrom(product.status),
+      ...review,
+      actions: productLifecycle.actionsFrom(review.product.status),
     })
   }
 

@@ -10,6 +10,7 @@ import { uniqueSlug } from '#services/slug'
 import { uniquely } from '#services/validation'
 import { assertVariantRules } from '#services/catalog/variant_rules'
 import { CONTENT_FIELDS, productSnapshot } from '#services/catalog/product_snapshot'
+import { recordPublication } from '#services/catalog/publications'
 import { DateTime } from 'luxon'
 import { InvalidTransitionException } from '#lifecycles/state_machine'
 import {
@@ -154,10 +155,14 @@ export default class ProductService {
     })
   }
 
-  /** Publishes a product in review; it appears on the storefront at once. */
+  /**
+   * Publishes a product in review; it appears on the storefront at once. What
+   * was published is kept, for the next review to compare against.
+   */
   async publish(product: Product, actor: Actor) {
-    return this.#transition(product, 'publish', actor, ProductPublished, (fresh) => {
+    return this.#transition(product, 'publish', actor, ProductPublished, async (fresh, trx) => {
       fresh.publishedAt = DateTime.now()
+      await recordPublication(fresh, trx, actor)
     })
   }
 
@@ -187,14 +192,14 @@ export default class ProductService {
     action: 'submit' | 'publish' | 'reject' | 'archive' | 'restore',
     actor: Actor,
     Event: typeof ProductSubmitted,
-    apply?: (fresh: Product) => void
+    apply?: (fresh: Product, trx: TransactionClientContract) => void | Promise<void>
   ) {
     const fields = ['status', 'rejectionReason'] as const
     await db.transaction(async (trx) => {
       const fresh = await this.#lock(product.id, trx)
       const before = snapshot(fresh, fields)
       fresh.status = productLifecycle.next(fresh.status, action)
-      apply?.(fresh)
+      await apply?.(fresh, trx)
       await fresh.save()
       await Event.record(trx, fresh, actor, changeBetween(before, snapshot(fresh, fields)))
     })
