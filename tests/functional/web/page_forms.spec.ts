@@ -91,6 +91,7 @@ async function shopWithEverything() {
     '/admin/orders': { user: admin },
     '/admin/orders/:id': { url: `/admin/orders/${placed.order.id}`, user: admin },
     '/admin/audit': { user: admin },
+    '/admin/staff': { user: admin },
   } as Record<string, { url?: string; user?: User; session?: SessionData }>
 }
 
