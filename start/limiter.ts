@@ -12,14 +12,14 @@ export const authThrottle = limiter.define('auth', (ctx) =>
 
 /**
  * Placing orders, per IP: an unpaid order holds stock until it expires, so
- * unlimited checkouts would let one client lock up a shop's inventory. The
- * checkout page's "update shipping" button posts to the same URL and is not
- * counted.
+ * unlimited checkouts would let one client lock up a shop's inventory. Every
+ * request to a route that places orders counts, whatever it carries; the
+ * checkout page's "update shipping" button posts to its own route
+ * (checkout.quote), which cannot place one.
  */
-export const checkoutThrottle = limiter.define('checkout', (ctx) => {
-  if (ctx.request.input('intent') === 'quote') return limiter.noLimit()
-  return limiter
+export const checkoutThrottle = limiter.define('checkout', (ctx) =>
+  limiter
     .allowRequests(config.get<number>('store.checkout.rateLimit'))
     .every('10 minutes')
     .usingKey(`checkout:${ctx.request.ip()}`)
-})
+)

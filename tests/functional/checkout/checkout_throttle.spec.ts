@@ -1,11 +1,56 @@
 import { test } from '@japa/runner'
+import type { ApiClient } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import config from '@adonisjs/core/services/config'
 import limiter from '@adonisjs/limiter/services/main'
 import { QueueManager } from '@adonisjs/queue'
 import Order from '#models/order'
+import type ProductVariant from '#models/product_variant'
 import { createListing, koreanAddress } from '#tests/helpers/commerce'
+import { encodeForm } from '#tests/helpers/forms'
 import { cartWith, guestSession } from '#tests/helpers/shop'
+
+/** A complete API checkout of a fresh one-item cart, with `extra` fields. */
+async function apiCheckout(
+  client: ApiClient,
+  variant: ProductVariant,
+  extra: Record<string, unknown> = {},
+  url = '/api/v1/checkout'
+) {
+  const cart = await cartWith([{ variantId: variant.id, quantity: 1 }])
+  return client.post(url).json({
+    cartId: cart.id,
+    email: 'buyer@example.com',
+    shippingAddress: koreanAddress(),
+    paymentMethod: 'bank_transfer',
+    ...extra,
+  })
+}
+
+/** The storefront's checkout form, complete enough to place an order, posted to `url`. */
+async function webCheckout(
+  client: ApiClient,
+  variant: ProductVariant,
+  url: string,
+  extra: Record<string, unknown> = {}
+) {
+  const cart = await cartWith([{ variantId: variant.id, quantity: 1 }])
+  return client
+    .post(url)
+    .header('referer', '/checkout')
+    .unsafeForm(
+      encodeForm({
+        email: 'guest@example.com',
+        shippingAddress: koreanAddress('63100'),
+        paymentMethod: 'bank_transfer',
+        cartVersion: cart.version,
+        ...extra,
+      })
+    )
+    .withSession(guestSession(cart.id))
+    .withCsrfToken()
+    .redirects(0)
+}
 
 test.group('Checkout | rate limit per address', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -28,13 +73,7 @@ test.group('Checkout | rate limit per address', (group) => {
     const { variant } = await createListing({ stock: 10 })
     const statuses = []
     for (let n = 0; n < 3; n++) {
-      const cart = await cartWith([{ variantId: variant.id, quantity: 1 }])
-      const response = await client.post('/api/v1/checkout').json({
-        cartId: cart.id,
-        email: `buyer${n}@example.com`,
-        shippingAddress: koreanAddress(),
-        paymentMethod: 'bank_transfer',
-      })
+      const response = await apiCheckout(client, variant, { email: `buyer${n}@example.com` })
       statuses.push(response.status())
       if (n === 2) assert.exists(response.header('retry-after'))
     }
@@ -42,17 +81,49 @@ test.group('Checkout | rate limit per address', (group) => {
     assert.lengthOf(await Order.all(), 2)
   })
 
-  test('re-pricing the checkout page for another address is not counted', async ({ client }) => {
+  test('once the limit is used up, an API checkout saying intent=quote (body or query) gets 429', async ({
+    client,
+    assert,
+  }) => {
     const { variant } = await createListing({ stock: 10 })
-    const cart = await cartWith([{ variantId: variant.id, quantity: 1 }])
+    for (let n = 0; n < 2; n++) (await apiCheckout(client, variant)).assertStatus(201)
+
+    const inBody = await apiCheckout(client, variant, { intent: 'quote' })
+    inBody.assertStatus(429)
+    const inQuery = await apiCheckout(client, variant, {}, '/api/v1/checkout?intent=quote')
+    inQuery.assertStatus(429)
+    assert.lengthOf(await Order.all(), 2)
+  })
+
+  test('once the limit is used up, the web checkout saying intent=quote (form or query) gets 429', async ({
+    client,
+    assert,
+  }) => {
+    const { variant } = await createListing({ stock: 10 })
+    for (let n = 0; n < 2; n++) (await apiCheckout(client, variant)).assertStatus(201)
+
+    const inForm = await webCheckout(client, variant, '/checkout', { intent: 'quote' })
+    inForm.assertStatus(429)
+    const inQuery = await webCheckout(client, variant, '/checkout?intent=quote')
+    inQuery.assertStatus(429)
+    assert.lengthOf(await Order.all(), 2)
+  })
+
+  test('“update shipping” posts to its own route: never counted, never an order', async ({
+    client,
+    assert,
+  }) => {
+    const { variant } = await createListing({ stock: 10 })
     for (let n = 0; n < 4; n++) {
-      const response = await client
-        .post('/checkout')
-        .form({ intent: 'quote', country: 'KR', postalCode: '63100' })
-        .withSession(guestSession(cart.id))
-        .withCsrfToken()
-        .redirects(0)
-      response.assertStatus(302)
+      const quoted = await webCheckout(client, variant, '/checkout/quote', { intent: 'place' })
+      quoted.assertStatus(302)
+      quoted.assertHeader('location', '/checkout')
+      assert.equal(quoted.flashMessage('shippingAddress.postalCode'), '63100')
     }
+    assert.lengthOf(await Order.all(), 0)
+
+    // The whole limit is still there for placing orders.
+    for (let n = 0; n < 2; n++) (await apiCheckout(client, variant)).assertStatus(201)
+    ;(await apiCheckout(client, variant)).assertStatus(429)
   })
 })
