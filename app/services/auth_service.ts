@@ -1,5 +1,6 @@
 import limiter from '@adonisjs/limiter/services/main'
 import User from '#models/user'
+import { rateLimitSubject } from '#services/client_address'
 
 /**
  * Failed sign-ins allowed per email and IP before the pair is blocked for a
@@ -13,7 +14,7 @@ const loginLimiter = () => limiter.use({ requests: 5, duration: '1 min', blockDu
  * repeated failures raise E_TOO_MANY_REQUESTS.
  */
 export async function attemptLogin(email: string, password: string, ip: string): Promise<User> {
-  const key = `login:${ip}:${email.toLowerCase()}`
+  const key = `login:${rateLimitSubject(ip)}:${email.toLowerCase()}`
   const [throttled, user] = await loginLimiter().penalize(key, () =>
     User.verifyCredentials(email, password)
   )

@@ -127,3 +127,42 @@ test.group('Checkout | rate limit per address', (group) => {
     ;(await apiCheckout(client, variant)).assertStatus(429)
   })
 })
+
+test.group('Checkout | rate limit per IPv6 network', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(async () => {
+    QueueManager.fake()
+    const limit = config.get<number>('store.checkout.rateLimit')
+    config.set('store.checkout.rateLimit', 2)
+    await limiter.clear()
+    return async () => {
+      config.set('store.checkout.rateLimit', limit)
+      await limiter.clear()
+      QueueManager.restore()
+    }
+  })
+
+  test('a client cannot reset the count by moving to another address of its /64', async ({
+    client,
+    assert,
+  }) => {
+    const { variant } = await createListing({ stock: 10 })
+    // The test client connects over loopback, which counts as a trusted proxy:
+    // X-Forwarded-For says which client the request came from.
+    const from = async (address: string) => {
+      const cart = await cartWith([{ variantId: variant.id, quantity: 1 }])
+      return client.post('/api/v1/checkout').header('x-forwarded-for', address).json({
+        cartId: cart.id,
+        email: 'buyer@example.com',
+        shippingAddress: koreanAddress(),
+        paymentMethod: 'bank_transfer',
+      })
+    }
+    const statuses = []
+    for (const address of ['2001:db8:1:2::1', '2001:db8:1:2::2', '2001:db8:1:2:ab::9']) {
+      statuses.push((await from(address)).status())
+    }
+    assert.deepEqual(statuses, [201, 201, 429])
+    ;(await from('2001:db8:1:3::1')).assertStatus(201)
+  })
+})
