@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { test } from '@japa/runner'
 import type { ApiClient, ApiRequest } from '@japa/api-client'
 import app from '@adonisjs/core/services/app'
+import router from '@adonisjs/core/services/router'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { QueueManager } from '@adonisjs/queue'
 import uploads from '#config/uploads'
@@ -63,6 +64,14 @@ test.group('Multipart bodies | read only on upload routes, temp files always rem
       else process.env.TMPDIR = previous
       await rm(temp, { recursive: true, force: true })
       QueueManager.restore()
+    }
+  })
+
+  test('every upload route config/uploads.ts names is a POST route of the app', ({ assert }) => {
+    const names = Object.keys(uploads.routes)
+    assert.isNotEmpty(names)
+    for (const name of names) {
+      assert.include(router.findOrFail(name, undefined, 'POST', true).methods, 'POST', name)
     }
   })
 
