@@ -10,9 +10,12 @@
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 const root = new URL('../', import.meta.url)
-const envFile = new URL('.env', root)
+// .env lives where AdonisJS looks for it: the project, or the folder ENV_PATH names.
+const envFile = join(resolve(fileURLToPath(root), process.env.ENV_PATH ?? ''), '.env')
 
 if (!existsSync(envFile)) {
   const example = readFileSync(new URL('.env.example', root), 'utf8')
