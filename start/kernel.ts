@@ -13,9 +13,10 @@ server.errorHandler(() => import('#exceptions/handler'))
 // files are read. Shield's CSRF check needs the body, so it comes after.
 server.use([
   () => import('#middleware/container_bindings_middleware'),
+  () => import('#middleware/security_headers_middleware'),
   () => import('@adonisjs/static/static_middleware'),
   () => import('#middleware/media_files_middleware'),
-  () => import('@adonisjs/session/session_middleware'),
+  () => import('#middleware/session_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#middleware/detect_locale_middleware'),
   () => import('#middleware/body_parser_middleware'),
