@@ -15,6 +15,7 @@ import { CheckoutService, destinationOf } from '#services/checkout/checkout_serv
 import { summarizeCart } from '#services/cart/cart_summary'
 import type { ShippingAddress } from '#services/orders/shipping_address'
 import { checkoutValidator, withSavedMethodChoice } from '#validators/checkout'
+import { decimalNumber } from '#validators/rules/numbers'
 import { savedAddressValidator } from '#validators/cart_web'
 import { countryOptions } from '#services/shop/country_options'
 import { commerceMessage } from '#services/shop/commerce_messages'
@@ -103,7 +104,7 @@ export default class CheckoutController {
       data: { ...withSavedMethodChoice(request.all()), cartId: cart.id },
     })
     // The shopper reviewed another version of the cart (changed in another tab).
-    if (Number(request.input('cartVersion')) !== cart.version) {
+    if (decimalNumber(request.input('cartVersion')) !== cart.version) {
       return this.#backToForm(ctx, new CartChangedException())
     }
 
