@@ -15,10 +15,11 @@ import RequestBodyException from '#exceptions/request_body_exception'
  * Multipart bodies, read only on the routes config/uploads.ts lists and only
  * from a signed-in sender. Any other route answers 415 without reading the
  * body, so nothing reaches the disk. On an upload route only the listed file
- * fields are written to the
- * temp directory (the first file of each, within its size limit; anything
- * else is skipped unread), and every file written is deleted when the
- * request ends: success, refusal, error or a client that went away.
+ * fields are written to the temp directory (the first file of each, within
+ * its size limit; anything else is skipped unread), and every file written
+ * is deleted when the request ends: success, refusal, error or a client that
+ * went away. (The body parser's own `processManually` cannot do this: it
+ * runs as server middleware, before the route is known.)
  */
 export default class UploadsMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
@@ -68,7 +69,10 @@ class TemporaryFiles {
     for (const [field, size] of Object.entries(rule.files)) {
       let taken = false
       multipart.onFile(field, { size }, async (part, reportChunk) => {
-        if (taken) return void part.resume()
+        if (taken) {
+          part.resume()
+          return
+        }
         taken = true
         return { tmpPath: await this.#write(part, reportChunk) }
       })
