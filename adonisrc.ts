@@ -43,6 +43,7 @@ export default defineConfig({
   ],
 
   preloads: [
+    () => import('#start/validator'),
     () => import('#start/routes/index'),
     () => import('#start/kernel'),
     () => import('#start/events'),

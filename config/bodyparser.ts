@@ -1,10 +1,8 @@
 import { defineConfig } from '@adonisjs/core/bodyparser'
-import { randomUUID } from 'node:crypto'
-import media from '#config/media'
 
 /**
  * Request body limits. Anything larger is refused with 413 before it reaches
- * a controller.
+ * a controller (app/middleware/body_parser_middleware.ts words the refusals).
  */
 export default defineConfig({
   allowedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
@@ -24,13 +22,14 @@ export default defineConfig({
     limit: '256kb',
   },
   multipart: {
-    autoProcess: true,
+    // Never read here: app/middleware/uploads_middleware.ts reads multipart
+    // bodies on the upload routes of config/uploads.ts (their own limits),
+    // refuses them elsewhere, and deletes every temp file it wrote.
+    autoProcess: false,
     convertEmptyStringsToNull: true,
     processManually: [],
-    // Room for the largest media upload; config/media.ts checks each file's own limit.
-    limit: Math.max(media.limits.imageBytes, media.limits.videoBytes) + 16 * 1024 * 1024,
-    // Recognisable in the OS temp directory; the media upload deletes its file when done.
-    tmpFileName: () => `jangteo-upload-${randomUUID()}`,
+    limit: '1mb',
+    fieldsLimit: '64kb',
     types: ['multipart/form-data'],
   },
 })

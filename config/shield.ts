@@ -34,5 +34,7 @@ export default defineConfig({
   },
   xFrame: { enabled: true, action: 'DENY' },
   hsts: { enabled: true, maxAge: '180 days' },
-  contentTypeSniffing: { enabled: true },
+  // X-Content-Type-Options and Referrer-Policy come from
+  // app/middleware/security_headers_middleware.ts, for static files and /media too.
+  contentTypeSniffing: { enabled: false },
 })

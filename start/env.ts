@@ -58,10 +58,18 @@ function sessionDriver(key: string, value?: string) {
   return store
 }
 
-export default await Env.create(new URL('../', import.meta.url), {
+/**
+ * Where the server listens when HOST is not set: this machine only. The demo
+ * (`npm start`) runs in development mode with developer tools; reaching it
+ * from other machines takes an explicit HOST=0.0.0.0.
+ */
+export const DEFAULT_HOST = '127.0.0.1'
+
+const env = await Env.create(new URL('../', import.meta.url), {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
   PORT: Env.schema.number(),
-  HOST: Env.schema.string({ format: 'host' }),
+  HOST: (key: string, value?: string) =>
+    value ? Env.schema.string({ format: 'host' })(key, value) : DEFAULT_HOST,
   APP_KEY: appKey,
   AUDIT_KEY: auditKey,
   AUDIT_ANCHOR_PATH: Env.schema.string.optional(),
@@ -182,3 +190,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   NAVERPAY_API_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   NAVERPAY_JS_URL: Env.schema.string.optional({ format: 'url', tld: false }),
 })
+
+// The HTTP server reads process.env.HOST itself and would fall back to 0.0.0.0.
+env.set('HOST', env.get('HOST'))
+
+export default env

@@ -8,16 +8,21 @@ import server from '@adonisjs/core/services/server'
 
 server.errorHandler(() => import('#exceptions/handler'))
 
+// Bodies are read after the session, auth and language are set up: a refused
+// body gets a proper error page, and an upload's sender is known before its
+// files are read. Shield's CSRF check needs the body, so it comes after.
 server.use([
   () => import('#middleware/request_id_middleware'),
   () => import('#middleware/container_bindings_middleware'),
+  () => import('#middleware/security_headers_middleware'),
   () => import('@adonisjs/static/static_middleware'),
   () => import('#middleware/media_files_middleware'),
-  () => import('@adonisjs/core/bodyparser_middleware'),
-  () => import('@adonisjs/session/session_middleware'),
-  () => import('@adonisjs/shield/shield_middleware'),
+  () => import('#middleware/session_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#middleware/detect_locale_middleware'),
+  () => import('#middleware/body_parser_middleware'),
+  () => import('#middleware/uploads_middleware'),
+  () => import('@adonisjs/shield/shield_middleware'),
   () => import('#middleware/initialize_bouncer_middleware'),
 ])
 

@@ -4,9 +4,9 @@ type ParamValue = string | number | bigint | boolean
 
 export type ScannedRoutes = {
   ALL: {
+    'webhooks.payments': { paramsTuple: [ParamValue]; params: {'adapter': ParamValue} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
-    'webhooks.payments': { paramsTuple: [ParamValue]; params: {'adapter': ParamValue} }
     'account.edit': { paramsTuple?: []; params?: {} }
     'account.update': { paramsTuple?: []; params?: {} }
     'account.password': { paramsTuple?: []; params?: {} }
@@ -84,6 +84,7 @@ export type ScannedRoutes = {
     'cart.items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cart.items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'checkout.show': { paramsTuple?: []; params?: {} }
+    'checkout.quote': { paramsTuple?: []; params?: {} }
     'checkout.store': { paramsTuple?: []; params?: {} }
     'orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'orders.cancel': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
@@ -119,6 +120,56 @@ export type ScannedRoutes = {
     'api.v1.seller.media.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.seller.media.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.seller.media.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.media.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.admin.products.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.admin.products.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.admin.sellers.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.admin.sellers.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  POST: {
+    'webhooks.payments': { paramsTuple: [ParamValue]; params: {'adapter': ParamValue} }
+    'account.addresses.store': { paramsTuple?: []; params?: {} }
+    'seller.application.store': { paramsTuple?: []; params?: {} }
+    'seller.products.store': { paramsTuple?: []; params?: {} }
+    'seller.products.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.restore': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.media.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.media.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'mediaId': ParamValue} }
+    'seller.shipping.quote': { paramsTuple?: []; params?: {} }
+    'seller.orders.ship': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.orders.deliver': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.sellers.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.sellers.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.categories.store': { paramsTuple?: []; params?: {} }
+    'admin.orders.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.payments.receive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.payments.refund': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.payments.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.refunds.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.staff.money.grant': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'locale.update': { paramsTuple?: []; params?: {} }
+    'signup.store': { paramsTuple?: []; params?: {} }
+    'session.store': { paramsTuple?: []; params?: {} }
+    'session.destroy': { paramsTuple?: []; params?: {} }
+    'cart.items.store': { paramsTuple?: []; params?: {} }
+    'checkout.quote': { paramsTuple?: []; params?: {} }
+    'checkout.store': { paramsTuple?: []; params?: {} }
+    'orders.cancel': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'orders.pay': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'orders.confirm': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'sellerOrderId': ParamValue} }
+    'payments.test_card.store': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'api.v1.auth.register': { paramsTuple?: []; params?: {} }
+    'api.v1.auth.login': { paramsTuple?: []; params?: {} }
+    'api.v1.auth.logout': { paramsTuple?: []; params?: {} }
+    'api.v1.carts.store': { paramsTuple?: []; params?: {} }
+    'api.v1.carts.items.store': { paramsTuple: [ParamValue]; params: {'cartId': ParamValue} }
+    'api.v1.checkout.store': { paramsTuple?: []; params?: {} }
+    'api.v1.seller.products.store': { paramsTuple?: []; params?: {} }
+    'api.v1.seller.products.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.products.media.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.seller.media.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.products.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.products.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -230,55 +281,6 @@ export type ScannedRoutes = {
     'api.v1.seller.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.seller.products.media.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.seller.media.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-  }
-  POST: {
-    'webhooks.payments': { paramsTuple: [ParamValue]; params: {'adapter': ParamValue} }
-    'account.addresses.store': { paramsTuple?: []; params?: {} }
-    'seller.application.store': { paramsTuple?: []; params?: {} }
-    'seller.products.store': { paramsTuple?: []; params?: {} }
-    'seller.products.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'seller.products.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'seller.products.restore': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'seller.products.media.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'seller.products.media.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'mediaId': ParamValue} }
-    'seller.shipping.quote': { paramsTuple?: []; params?: {} }
-    'seller.orders.ship': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'seller.orders.deliver': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.sellers.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.sellers.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.products.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.products.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.categories.store': { paramsTuple?: []; params?: {} }
-    'admin.orders.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.payments.receive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.payments.refund': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.payments.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.refunds.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.staff.money.grant': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'locale.update': { paramsTuple?: []; params?: {} }
-    'signup.store': { paramsTuple?: []; params?: {} }
-    'session.store': { paramsTuple?: []; params?: {} }
-    'session.destroy': { paramsTuple?: []; params?: {} }
-    'cart.items.store': { paramsTuple?: []; params?: {} }
-    'checkout.store': { paramsTuple?: []; params?: {} }
-    'orders.cancel': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
-    'orders.pay': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
-    'orders.confirm': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'sellerOrderId': ParamValue} }
-    'payments.test_card.store': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'api.v1.auth.register': { paramsTuple?: []; params?: {} }
-    'api.v1.auth.login': { paramsTuple?: []; params?: {} }
-    'api.v1.auth.logout': { paramsTuple?: []; params?: {} }
-    'api.v1.carts.store': { paramsTuple?: []; params?: {} }
-    'api.v1.carts.items.store': { paramsTuple: [ParamValue]; params: {'cartId': ParamValue} }
-    'api.v1.checkout.store': { paramsTuple?: []; params?: {} }
-    'api.v1.seller.products.store': { paramsTuple?: []; params?: {} }
-    'api.v1.seller.products.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.seller.products.media.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.seller.media.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.admin.products.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.admin.products.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.admin.sellers.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.admin.sellers.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
     'account.update': { paramsTuple?: []; params?: {} }

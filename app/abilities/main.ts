@@ -2,7 +2,7 @@
  * Abilities that are not about one record. Record-level rules (a seller only
  * ever touches its own products) live in app/policies.
  */
-import { Bouncer } from '@adonisjs/bouncer'
+import { AuthorizationResponse, Bouncer } from '@adonisjs/bouncer'
 import type User from '#models/user'
 import { UserRole } from '#models/user_role'
 
@@ -20,6 +20,15 @@ export const moveMoney = Bouncer.ability(
 
 /** Only admins decide which staff may move money. */
 export const manageStaff = Bouncer.ability((user: User) => user.isAdmin)
+
+/**
+ * Developer tools (the mail browser under /dev, development only) are for
+ * admins: kept mails carry order keys. Anyone else gets a 404, as if they
+ * did not exist.
+ */
+export const useDevTools = Bouncer.ability({ allowGuest: true }, (user: User | null) =>
+  user?.isAdmin ? true : AuthorizationResponse.deny('Not found', 404)
+)
 
 /** Only admins read the audit log. */
 export const viewAuditLog = Bouncer.ability((user: User) => user.isAdmin)

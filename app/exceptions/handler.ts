@@ -1,7 +1,7 @@
 import app from '@adonisjs/core/services/app'
 import i18nManager from '@adonisjs/i18n/services/main'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
-import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
+import type { HttpError, StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 import { CommerceException } from '#exceptions/commerce_exceptions'
 
 /** One entry of the Store API's error shape: `{ errors: [{ field?, code, message }] }`. */
@@ -11,16 +11,21 @@ export interface ApiError {
   message: string
 }
 
+/** What a server error says to anyone who may not see its details. */
+const SERVER_ERROR = 'Something went wrong on our side'
+
 /**
  * Store API requests (under /api) always get JSON errors in one shape, with
- * field errors for validation. Pages get friendly status pages; in
- * development a 500 shows the stack instead.
+ * field errors for validation. Pages get friendly status pages. The stack
+ * of a server error is a development tool: outside production a signed-in
+ * admin sees it; nobody else ever does, and a server error's own message
+ * never leaves the server (it is logged).
  */
 export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction
 
   /** Expected client mistakes are not logged; 403 and 429 are, as they can signal probing. */
-  protected ignoreStatuses = [400, 401, 404, 409, 422]
+  protected ignoreStatuses = [400, 401, 404, 409, 415, 422]
   protected renderStatusPages = true
 
   protected statusPages: Record<StatusPageRange, StatusPageRenderer> = {
@@ -28,13 +33,29 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     '404': (error, { view }) => view.render('pages/errors/not_found', { error }),
     '409': (error, { view }) => view.render('pages/errors/conflict', { error }),
     '429': (error, { view }) => view.render('pages/errors/too_many_requests', { error }),
-    ...(this.debug
-      ? {}
-      : { '500..599': (_error, { view }) => view.render('pages/errors/server_error') }),
+    '500..599': (error, ctx) =>
+      this.isDebuggingEnabled(ctx)
+        ? this.#stackPage(error, ctx)
+        : ctx.view.render('pages/errors/server_error'),
   }
 
   protected isDebuggingEnabled(ctx: HttpContext) {
-    return this.debug && !this.#isApi(ctx)
+    return this.debug && !this.#isApi(ctx) && ctx.auth?.user?.isAdmin === true
+  }
+
+  /** A page asking for JSON: a server error says only that it happened. */
+  async renderErrorAsJSON(error: HttpError, ctx: HttpContext) {
+    if (error.status >= 500 && !this.isDebuggingEnabled(ctx)) {
+      return ctx.response.status(error.status).send({ message: SERVER_ERROR })
+    }
+    return super.renderErrorAsJSON(error, ctx)
+  }
+
+  async renderErrorAsJSONAPI(error: HttpError, ctx: HttpContext) {
+    if (error.status >= 500 && !this.isDebuggingEnabled(ctx)) {
+      return ctx.response.status(error.status).send({ errors: [{ title: SERVER_ERROR }] })
+    }
+    return super.renderErrorAsJSONAPI(error, ctx)
   }
 
   async handle(error: unknown, ctx: HttpContext) {
@@ -55,6 +76,13 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       return this.renderErrorAsHTML({ ...httpError, status }, ctx)
     }
     return super.handle(error, ctx)
+  }
+
+  /** Youch's page: the stack, the source around it and the request. */
+  async #stackPage(error: HttpError, ctx: HttpContext) {
+    const { Youch } = await import('youch')
+    const cspNonce = 'nonce' in ctx.response ? (ctx.response.nonce as string) : undefined
+    return new Youch().toHTML(error, { request: ctx.request.request, cspNonce })
   }
 
   #isApi(ctx: HttpContext) {
@@ -80,7 +108,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
         })
       )
     } else if (status >= 500) {
-      errors = [{ code: 'E_INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side' }]
+      errors = [{ code: 'E_INTERNAL_SERVER_ERROR', message: SERVER_ERROR }]
     } else {
       errors = [{ code: httpError.code ?? `E_HTTP_${status}`, message: httpError.message }]
     }

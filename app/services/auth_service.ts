@@ -1,6 +1,7 @@
 import limiter from '@adonisjs/limiter/services/main'
 import User from '#models/user'
 import { failValidation } from '#services/validation'
+import { rateLimitSubject } from '#services/client_address'
 
 /**
  * Failed password checks allowed per key (email or user, with the IP) before
@@ -15,7 +16,7 @@ const passwordLimiter = () =>
  * repeated failures raise E_TOO_MANY_REQUESTS.
  */
 export async function attemptLogin(email: string, password: string, ip: string): Promise<User> {
-  const key = `login:${ip}:${email.toLowerCase()}`
+  const key = `login:${rateLimitSubject(ip)}:${email.toLowerCase()}`
   const [throttled, user] = await passwordLimiter().penalize(key, () =>
     User.verifyCredentials(email, password)
   )
@@ -30,7 +31,7 @@ export async function attemptLogin(email: string, password: string, ip: string):
  */
 export async function verifyCurrentPassword(user: User, password: string, ip: string) {
   const [throttled] = await passwordLimiter().penalize(
-    `current-password:${ip}:${user.id}`,
+    `current-password:${rateLimitSubject(ip)}:${user.id}`,
     async () => {
       if (!(await user.verifyPassword(password))) {
         failValidation('currentPassword', 'The current password is not correct', 'currentPassword')

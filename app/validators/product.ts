@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import storeConfig from '#config/store'
 import { fractionDigits, toMinorUnits } from '#services/money'
 import { PRODUCT_STATUSES } from '#lifecycles/product_lifecycle'
+import { FORM_OPTION_SLOTS } from '#services/catalog/product_form'
 
 const MAX_PRICE = 1_000_000_000
 
@@ -34,7 +35,32 @@ function variantFields(input: 'minor' | 'major') {
   }
 }
 
-const optionText = () => vine.string().trim().minLength(1).maxLength(40)
+const OPTION_TEXT_MAX = 40
+const optionText = () => vine.string().trim().minLength(1).maxLength(OPTION_TEXT_MAX)
+
+/**
+ * A variant's options in the API, `{ name: value }`, held to what the form
+ * takes: at most FORM_OPTION_SLOTS of them, names like values of 1 to 40
+ * characters (and, as JSON keys cannot be trimmed, without spaces around).
+ */
+const apiOptions = () =>
+  vine
+    .record(optionText())
+    .maxLength(FORM_OPTION_SLOTS)
+    .validateKeys((names, field) => {
+      const valid = (name: string) =>
+        name.length >= 1 && name.length <= OPTION_TEXT_MAX && name === name.trim()
+      if (!names.every(valid)) {
+        field.report(
+          'Each option name must be 1 to 40 characters, with no spaces at either end',
+          'optionName',
+          field,
+          {
+            max: OPTION_TEXT_MAX,
+          }
+        )
+      }
+    })
 
 /** Fields of a product apart from its variants. */
 function contentFields() {
@@ -49,9 +75,7 @@ function contentFields() {
 
 const apiVariants = () =>
   vine
-    .array(
-      vine.object({ ...variantFields('minor'), options: vine.record(optionText()).optional() })
-    )
+    .array(vine.object({ ...variantFields('minor'), options: apiOptions().optional() }))
     .minLength(1)
     .maxLength(100)
     .distinct('sku')
@@ -73,12 +97,12 @@ export const productPatchValidator = vine.create({
  */
 export const productFormValidator = vine.create({
   ...contentFields(),
-  optionNames: vine.array(optionText().optional()).maxLength(3).optional(),
+  optionNames: vine.array(optionText().optional()).maxLength(FORM_OPTION_SLOTS).optional(),
   variants: vine
     .array(
       vine.object({
         ...variantFields('major'),
-        optionValues: vine.array(optionText().optional()).maxLength(3).optional(),
+        optionValues: vine.array(optionText().optional()).maxLength(FORM_OPTION_SLOTS).optional(),
       })
     )
     .minLength(1)

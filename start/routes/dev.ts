@@ -1,10 +1,12 @@
 import app from '@adonisjs/core/services/app'
 import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
+import { middleware } from '#start/kernel'
 
 /*
- * Developer tools, registered only in development (`node ace serve`): never
- * in production or tests. /dev/mails browses what the preview mailer kept.
+ * Developer tools, registered only in development (`node ace serve`,
+ * `npm start`): never in production or tests, and for admins only (a 404 for
+ * anyone else). /dev/mails browses what the preview mailer kept.
  */
 if (app.inDev) {
   router
@@ -15,4 +17,5 @@ if (app.inDev) {
     })
     .prefix('/dev')
     .as('dev')
+    .use([middleware.silentAuth(), middleware.authorize({ ability: 'useDevTools' })])
 }

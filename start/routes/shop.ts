@@ -18,6 +18,7 @@ router
       .as('cart.items.destroy')
 
     router.get('/checkout', [controllers.storefront.Checkout, 'show']).as('checkout.show')
+    router.post('/checkout/quote', [controllers.storefront.Checkout, 'quote']).as('checkout.quote')
     router
       .post('/checkout', [controllers.storefront.Checkout, 'store'])
       .as('checkout.store')

@@ -43,9 +43,17 @@ test.group('Checkout | in the browser', (group) => {
     await page.getByLabel('우편번호').fill('63100')
     await page.getByLabel('주소 (한국은 도로명 주소)').fill('제주특별자치도 제주시 첨단로 242')
     await page.getByLabel('상세 주소 (동·호수)').fill('101동 1001호')
-    await page.getByRole('button', { name: '배송비 다시 계산' }).click()
+    // Enter in an address field submits with the form's first button, "배송비 다시 계산",
+    // which posts to the quote route: the page comes back re-priced and no order exists.
+    const repriced = page.waitForResponse(
+      (response) =>
+        new URL(response.url()).pathname === '/checkout' && response.request().method() === 'GET'
+    )
+    await page.getByLabel('상세 주소 (동·호수)').press('Enter')
+    await repriced
     await page.assertPath('/checkout')
     await page.assertInputValue(page.getByLabel('우편번호'), '63100')
+    assert.lengthOf(await Order.all(), 0)
     await page.assertElementsText('[data-test="review-seller"] [data-test="shipping-amount"]', [
       '₩6,000',
       '₩6,000',

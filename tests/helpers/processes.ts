@@ -45,3 +45,57 @@ export function sqliteEnv(file: string, nodeEnv: 'development' | 'production') {
     QUEUE_WORKER: 'off',
   }
 }
+
+/** A process started by startNode: what it printed so far, and how to stop it. */
+export interface RunningProcess {
+  output: () => string
+  stop: () => Promise<void>
+}
+
+/**
+ * Starts `node <args>` like runNode and resolves once its output matches
+ * `ready` (a server that has started listening), with the match. Rejects
+ * with what it printed if it exits or times out first.
+ */
+export function startNode(
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+  timeoutMs = 120_000
+) {
+  return new Promise<{ process: RunningProcess; match: RegExpExecArray }>((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: app.appRoot,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
+    })
+    let output = ''
+    const exited = new Promise<void>((settle) => child.once('close', () => settle()))
+    const running: RunningProcess = {
+      output: () => output,
+      stop: async () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+        const killer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+        await exited
+        clearTimeout(killer)
+      },
+    }
+    const timer = setTimeout(() => {
+      void running.stop()
+      reject(new Error(`Not ready after ${timeoutMs} ms:\n${output}`))
+    }, timeoutMs)
+    const onOutput = (chunk: Buffer) => {
+      output += chunk
+      const match = ready.exec(output)
+      if (!match) return
+      clearTimeout(timer)
+      resolve({ process: running, match })
+    }
+    child.stdout.on('data', onOutput)
+    child.stderr.on('data', onOutput)
+    child.on('error', reject)
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`Exited with ${code} before it was ready:\n${output}`))
+    })
+  })
+}

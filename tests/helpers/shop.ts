@@ -95,7 +95,6 @@ export function postCheckout(
         email: user?.email ?? 'guest@example.com',
         shippingAddress: koreanAddress(),
         cartVersion: cart.version,
-        intent: 'place',
         ...fields,
       })
     )

@@ -15,6 +15,7 @@ import { CheckoutService, destinationOf } from '#services/checkout/checkout_serv
 import { summarizeCart } from '#services/cart/cart_summary'
 import type { ShippingAddress } from '#services/orders/shipping_address'
 import { checkoutValidator, withSavedMethodChoice } from '#validators/checkout'
+import { decimalNumber } from '#validators/rules/numbers'
 import { savedAddressValidator } from '#validators/cart_web'
 import { countryOptions } from '#services/shop/country_options'
 import { commerceMessage } from '#services/shop/commerce_messages'
@@ -27,14 +28,16 @@ import {
 } from '#services/shop/shop_session'
 
 /** The form's inputs besides the address. */
-const NOT_FLASHED = ['_csrf', '_method', 'intent']
+const NOT_FLASHED = ['_csrf', '_method']
 
 /**
  * The checkout page: contact email, shipping address, payment method and a
  * review of every seller's items and shipping for that address. "Update
- * shipping" re-prices the cart for the typed address without JavaScript;
- * "place order" hands over to CheckoutService, then to the payment's next
- * step. A refused order writes nothing and says why.
+ * shipping" posts the form to `quote`, which re-prices the cart for the typed
+ * address without JavaScript and can never place an order (nor counts against
+ * the checkout rate limit); "place order" posts to `store`, which hands over
+ * to CheckoutService, then to the payment's next step. A refused order writes
+ * nothing and says why.
  */
 @inject()
 export default class CheckoutController {
@@ -85,10 +88,13 @@ export default class CheckoutController {
     })
   }
 
+  /** Back to the page with what was typed, re-priced for that address by `show`. */
+  async quote(ctx: HttpContext) {
+    return this.#backToForm(ctx)
+  }
+
   async store(ctx: HttpContext) {
     const { auth, request, response, session, i18n } = ctx
-    if (request.input('intent') === 'quote') return this.#backToForm(ctx)
-
     const cart = await shopperCart(ctx, { create: false })
     if (!cart) {
       session.flash('error', i18n.t('shop.errors.cart_empty'))
@@ -98,7 +104,7 @@ export default class CheckoutController {
       data: { ...withSavedMethodChoice(request.all()), cartId: cart.id },
     })
     // The shopper reviewed another version of the cart (changed in another tab).
-    if (Number(request.input('cartVersion')) !== cart.version) {
+    if (decimalNumber(request.input('cartVersion')) !== cart.version) {
       return this.#backToForm(ctx, new CartChangedException())
     }
 

@@ -190,22 +190,33 @@ export class StripeAdapter implements PaymentAdapter {
 
   /**
    * Checks the `Stripe-Signature` HMAC and its timestamp, then maps the event.
-   * A paid intent that was set up for reuse also names the card it saved.
+   * The SDK refuses a timestamp older than the tolerance; one further ahead
+   * than the tolerance is refused here (a delivery cannot come from the
+   * future, and it would stay replayable for as long). A paid intent that
+   * was set up for reuse also names the card it saved.
    */
   async parseWebhook(input: WebhookInput): Promise<VerifiedEvent> {
-    const header = input.headers['stripe-signature'] ?? input.headers['Stripe-Signature']
+    const raw = input.headers['stripe-signature'] ?? input.headers['Stripe-Signature']
+    const header = Array.isArray(raw) ? raw.join(',') : (raw ?? '')
+    const tolerance = this.#options.webhookTolerance
     let event: Stripe.Event
     try {
       event = this.#stripe.webhooks.constructEvent(
         input.rawBody,
-        Array.isArray(header) ? header.join(',') : (header ?? ''),
+        header,
         this.#options.webhookSecret,
-        this.#options.webhookTolerance
+        tolerance
       )
     } catch (error) {
       throw new InvalidWebhookSignatureException(
         `The Stripe webhook signature does not match: ${(error as Error).message}`,
         { cause: error }
+      )
+    }
+    const signedAt = Number(/(?:^|,)t=(\d+)/.exec(header)?.[1])
+    if (!(signedAt - Date.now() / 1000 <= tolerance)) {
+      throw new InvalidWebhookSignatureException(
+        `The Stripe webhook's timestamp (t=${signedAt}) is more than ${tolerance}s in the future`
       )
     }
     const verified = verifiedEvent(event)

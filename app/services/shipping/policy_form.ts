@@ -2,6 +2,7 @@ import type { I18n } from '@adonisjs/i18n'
 import { errors as vineErrors } from '@vinejs/vine'
 import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
 import { fractionDigits, toMajorUnits, toMinorUnits } from '#services/money'
+import { decimalNumber } from '#validators/rules/numbers'
 import type { OptionField, ShippingPolicy, ShippingScope } from '#shipping/types'
 import type { ScopePolicy, ShippingPolicyService } from '#services/shipping/shipping_policy_service'
 
@@ -41,6 +42,14 @@ function isBlank(value: unknown): boolean {
 }
 
 const text = (raw: unknown) => (isBlank(raw) ? null : String(raw).trim())
+
+/**
+ * A number field as typed: its text, trimmed (blank is null). Anything that
+ * is not text (a field posted twice, an object) stays as posted, for the
+ * schema to refuse rather than String() to flatten.
+ */
+const numberText = (raw: unknown) =>
+  typeof raw === 'string' || typeof raw === 'number' || isBlank(raw) ? text(raw) : raw
 
 /**
  * A policy's options form, turned into the raw options its schema validates:
@@ -103,8 +112,10 @@ export class PolicyForm {
         return this.#minorUnits(raw)
       case 'integer':
       case 'grams': {
-        const value = text(raw)
-        return value !== null && Number.isFinite(Number(value)) ? Number(value) : value
+        const value = numberText(raw)
+        return typeof value === 'string' && Number.isFinite(decimalNumber(value))
+          ? decimalNumber(value)
+          : value
       }
       case 'boolean':
         return ['on', '1', 'true', true].includes(raw as string)
@@ -125,13 +136,14 @@ export class PolicyForm {
   }
 
   #minorUnits(raw: unknown): unknown {
-    const value = text(raw)?.replaceAll(',', '') ?? null
-    if (value === null || !Number.isFinite(Number(value))) return value
-    const minor = Number(value) * 10 ** fractionDigits(this.currency)
+    const typed = numberText(raw)
+    if (typeof typed !== 'string') return typed
+    const value = typed.replaceAll(',', '')
+    const amount = decimalNumber(value)
+    if (!Number.isFinite(amount)) return value
+    const minor = amount * 10 ** fractionDigits(this.currency)
     // Too many decimals stays fractional, so the schema's whole-number rule catches it.
-    return Math.abs(minor - Math.round(minor)) < 1e-6
-      ? toMinorUnits(Number(value), this.currency)
-      : minor
+    return Math.abs(minor - Math.round(minor)) < 1e-6 ? toMinorUnits(amount, this.currency) : minor
   }
 
   #postedField(field: string): string {

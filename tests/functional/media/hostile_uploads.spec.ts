@@ -1,5 +1,6 @@
-import { readdir } from 'node:fs/promises'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
@@ -166,11 +167,21 @@ test.group('Media uploads | hostile and invalid files', (group) => {
     }
   })
 
-  test('the temporary upload file is deleted, accepted or refused', async ({ client, assert }) => {
+  test('the temporary upload file is deleted, accepted or refused', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
     const { owner, product } = await sellerProduct()
-    const leftovers = () =>
-      readdir(tmpdir()).then((names) => names.filter((name) => name.startsWith('jangteo-upload-')))
-    const before = await leftovers()
+    // A temp directory of its own: other runs on this machine share the OS one.
+    const previous = process.env.TMPDIR
+    const temp = await mkdtemp(join(tmpdir(), 'jangteo-hostile-uploads-'))
+    process.env.TMPDIR = temp
+    cleanup(async () => {
+      if (previous === undefined) delete process.env.TMPDIR
+      else process.env.TMPDIR = previous
+      await rm(temp, { recursive: true, force: true })
+    })
     const good = await smallPng('temp-ok.png', 90, 70)
     const bad = await fileWith('temp-bad.jpg', '<html></html>')
     for (const path of [good.path, bad.path]) {
@@ -180,7 +191,7 @@ test.group('Media uploads | hostile and invalid files', (group) => {
         .withGuard('api')
         .loginAs(owner)
     }
-    assert.deepEqual(await leftovers(), before)
+    assert.deepEqual(await readdir(temp), [])
   })
 
   test('a missing file field is a 422 on `file`', async ({ client, assert }) => {

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { UserFactory } from '#database/factories/index'
 
 test.group('Operations | health checks', () => {
   test('/health/live answers while the process runs', async ({ client }) => {
@@ -18,5 +19,40 @@ test.group('Operations | health checks', () => {
       ),
       ['Database:ok', 'Queue:ok']
     )
+  })
+})
+
+// No global transaction here: it would hold the SQLite write lock the health
+// checks' own connections wait for. The users made are deleted after.
+test.group('Operations | what /health/ready tells whom', () => {
+  test('anyone gets the status and each check’s name and status, no process details', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const customer = await UserFactory.create()
+    cleanup(() => customer.delete())
+    for (const request of [
+      client.get('/health/ready'),
+      client.get('/health/ready').loginAs(customer),
+    ]) {
+      const response = await request
+      response.assertStatus(200)
+      const report = response.body()
+      assert.sameMembers(Object.keys(report), ['isHealthy', 'status', 'checks'])
+      for (const check of report.checks) assert.sameMembers(Object.keys(check), ['name', 'status'])
+      assert.notInclude(response.text(), process.version)
+      assert.notInclude(response.text(), `"pid"`)
+      assert.notInclude(response.text(), `"uptime"`)
+    }
+  })
+
+  test('a signed-in admin gets the full report', async ({ client, assert, cleanup }) => {
+    const admin = await UserFactory.apply('admin').create()
+    cleanup(() => admin.delete())
+    const response = await client.get('/health/ready').loginAs(admin)
+    response.assertStatus(200)
+    assert.equal(response.body().debugInfo.pid, process.pid)
+    assert.equal(response.body().debugInfo.version, process.version)
   })
 })

@@ -20,19 +20,22 @@ function checkoutForm(cart: { version: number }, overrides: Record<string, unkno
     shippingAddress: koreanAddress(),
     paymentMethod: 'bank_transfer',
     cartVersion: cart.version,
-    intent: 'place',
     ...overrides,
   })
 }
 
-/** Posts the checkout form as the guest holding `cart`, as the page does. */
+/**
+ * Posts the checkout form as the guest holding `cart`, as the page does: to
+ * /checkout to place the order, or to /checkout/quote for "update shipping".
+ */
 function submitCheckout(
   client: ApiClient,
   cart: { id: string; version: number },
-  overrides: Record<string, unknown> = {}
+  overrides: Record<string, unknown> = {},
+  url = '/checkout'
 ) {
   return client
-    .post('/checkout')
+    .post(url)
     .header('referer', '/checkout')
     .unsafeForm(checkoutForm(cart, overrides))
     .withSession(guestSession(cart.id))
@@ -110,10 +113,12 @@ test.group('Web | checkout', (group) => {
     await setPolicy(seller, 'domestic', 'flat', { amount: 3000 })
     const cart = await cartWith([{ variantId: variant.id, quantity: 1 }])
 
-    const quoted = await submitCheckout(client, cart, {
-      intent: 'quote',
-      shippingAddress: koreanAddress('63100'),
-    })
+    const quoted = await submitCheckout(
+      client,
+      cart,
+      { shippingAddress: koreanAddress('63100') },
+      '/checkout/quote'
+    )
     quoted.assertStatus(302)
     quoted.assertHeader('location', '/checkout')
     assert.equal(quoted.flashMessage('shippingAddress.postalCode'), '63100')
