@@ -17,6 +17,7 @@ server.use([
   () => import('@adonisjs/shield/shield_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#middleware/detect_locale_middleware'),
+  () => import('#middleware/refuse_nul_characters_middleware'),
   () => import('#middleware/initialize_bouncer_middleware'),
 ])
 
