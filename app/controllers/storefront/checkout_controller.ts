@@ -14,7 +14,12 @@ import {
 import { CheckoutService, destinationOf } from '#services/checkout/checkout_service'
 import { summarizeCart } from '#services/cart/cart_summary'
 import type { ShippingAddress } from '#services/orders/shipping_address'
-import { checkoutValidator, withSavedMethodChoice } from '#validators/checkout'
+import {
+  checkoutIntentValidator,
+  checkoutQuoteValidator,
+  checkoutValidator,
+  withSavedMethodChoice,
+} from '#validators/checkout'
 import { savedAddressValidator } from '#validators/cart_web'
 import { countryOptions } from '#services/shop/country_options'
 import { commerceMessage } from '#services/shop/commerce_messages'
@@ -87,7 +92,11 @@ export default class CheckoutController {
 
   async store(ctx: HttpContext) {
     const { auth, request, response, session, i18n } = ctx
-    if (request.input('intent') === 'quote') return this.#backToForm(ctx)
+    const { intent } = await request.validateUsing(checkoutIntentValidator)
+    if (intent === 'quote') {
+      await request.validateUsing(checkoutQuoteValidator)
+      return this.#backToForm(ctx)
+    }
 
     const cart = await shopperCart(ctx, { create: false })
     if (!cart) {
