@@ -51,7 +51,8 @@ async function tableNames(): Promise<string[]> {
 
 /** The number of rows of every table, in one query. */
 export async function rowCounts(): Promise<Record<string, number>> {
-  const union = (await tableNames())
+  const tables = await tableNames()
+  const union = tables
     .map((table) => `SELECT '${table}' AS name, COUNT(*) AS total FROM "${table}"`)
     .join(' UNION ALL ')
   const result = await db.connection().rawQuery(union)

@@ -84,8 +84,8 @@ export async function apiTarget(
   }
 
   // One token for the whole sweep: signing in per request would add a token row each time.
-  const token =
-    call.token ?? (call.as ? (await User.accessTokens.create(call.as)).value!.release() : null)
+  const issued = call.as ? await User.accessTokens.create(call.as) : null
+  const token = call.token ?? issued?.value!.release() ?? null
   return {
     name: `${method.toUpperCase()} ${pattern}`,
     method: method.toUpperCase(),

@@ -115,8 +115,8 @@ export async function crawl(client: ApiClient, personas: Persona[]): Promise<See
       const html = response.text()
       queue.push(...linksOf(html).filter((link) => !visited.has(link)))
       for (const form of formsOf(html)) {
-        const target = seen(persona, form.action || href, form.method, form)
-        if (target) found.push(target)
+        const submission = seen(persona, form.action || href, form.method, form)
+        if (submission) found.push(submission)
       }
     }
   }

@@ -53,10 +53,11 @@ export async function arrangeStore(): Promise<Persona[]> {
   const carts = await app.container.make(CartService)
   const checkout = await app.container.make(CheckoutService)
   const place = async (paymentMethod: string) => {
-    await carts.addItem(await carts.forUser(customer), variant.id, 1)
+    const cart = await carts.forUser(customer)
+    await carts.addItem(cart, variant.id, 1)
     return checkout.place(
       {
-        cartId: (await carts.forUser(customer)).id,
+        cartId: cart.id,
         email: customer.email,
         shippingAddress: { ...koreanAddress(), city: null, region: null },
         paymentMethod,

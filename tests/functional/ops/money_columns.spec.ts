@@ -56,10 +56,8 @@ test.group('Database | money columns', (group) => {
       assert.deepEqual(stored, columns, table)
     }
     if (db.connection().dialect.name === 'postgres') {
-      assert.sameMembers(
-        [...new Set((await moneyColumnTypes()).map(([, type]) => type))],
-        ['bigint']
-      )
+      const types = await moneyColumnTypes()
+      assert.sameMembers([...new Set(types.map(([, type]) => type))], ['bigint'])
     }
   })
 
