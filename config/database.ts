@@ -1,8 +1,23 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/lucid'
+import pg from 'pg'
 
 const migrations = { naturalSort: true, paths: ['database/migrations'] }
+
+/**
+ * PostgreSQL's int8 (money columns, count(*), sums of integers) read as a JS
+ * number, as SQLite gives it, instead of pg's default string, for every query
+ * and model alike. Amounts stay far below 2^53; a value beyond it is refused
+ * rather than silently rounded.
+ */
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => {
+  const parsed = Number(value)
+  if (!Number.isSafeInteger(parsed)) {
+    throw new RangeError(`The bigint ${value} does not fit in a JavaScript number`)
+  }
+  return parsed
+})
 
 /**
  * SQLite (an embedded file) by default, PostgreSQL when DB_CONNECTION=pg.

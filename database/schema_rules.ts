@@ -5,6 +5,10 @@ import type { SchemaRules } from '@adonisjs/lucid/types/schema_generator'
  * from the lifecycle that owns them, JSON stored as text stays a string.
  */
 export default {
+  // Money columns are bigint; config/database.ts parses int8 into a number.
+  types: {
+    bigint: { tsType: 'number', imports: [], decorators: [{ name: '@column' }] },
+  },
   tables: {
     // Digits in column names do not survive the snake_case naming strategy.
     addresses: {

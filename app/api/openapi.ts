@@ -16,6 +16,7 @@ import {
   schemas,
 } from '#api/openapi_schemas'
 import { mediaPaths } from '#api/openapi_media'
+import { MAX_UNIT_PRICE } from '#validators/rules/bounds'
 import { commercePaths, commerceSchemas } from '#api/openapi_commerce'
 
 const reasonBody = {
@@ -45,8 +46,16 @@ const catalogParameters = [
     description: 'Slug or id; includes subcategories',
   },
   { name: 'seller', in: 'query', schema: { type: 'string' }, description: 'Slug or id' },
-  { name: 'minPrice', in: 'query', schema: { type: 'integer', minimum: 0 } },
-  { name: 'maxPrice', in: 'query', schema: { type: 'integer', minimum: 0 } },
+  {
+    name: 'minPrice',
+    in: 'query',
+    schema: { type: 'integer', minimum: 0, maximum: MAX_UNIT_PRICE },
+  },
+  {
+    name: 'maxPrice',
+    in: 'query',
+    schema: { type: 'integer', minimum: 0, maximum: MAX_UNIT_PRICE },
+  },
   { name: 'sort', in: 'query', schema: { enum: ['newest', 'price_asc', 'price_desc', 'name'] } },
   { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
   { name: 'perPage', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
@@ -59,7 +68,8 @@ export const openApiDocument = {
     version: '1.0.0',
     description:
       'Catalog, carts, checkout, orders, accounts, seller and admin operations of a Jangteo store. ' +
-      'Money is always an integer amount of minor units with its currency. Errors share one shape: { errors: [{ field?, code, message }] }.',
+      'Money is always an integer amount of minor units with its currency. Errors share one shape: { errors: [{ field?, code, message }] }. ' +
+      'Any request with a NUL character in its path, query or body is refused with 400 E_NUL_CHARACTER.',
   },
   servers: [{ url: '/api/v1' }],
   components: {

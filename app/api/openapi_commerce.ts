@@ -4,7 +4,7 @@
  * customers, and orders for their owner or the holder of the access key.
  */
 
-import { dataResponse, errorResponse, json, ref } from '#api/openapi_schemas'
+import { dataResponse, errorResponse, json, ref, rowId } from '#api/openapi_schemas'
 import { commerceSchemas, record, uuid } from '#api/openapi_commerce_schemas'
 
 export { commerceSchemas } from '#api/openapi_commerce_schemas'
@@ -24,7 +24,7 @@ const cartId = {
   required: true,
   schema: uuid,
 }
-const itemId = { name: 'itemId', in: 'path', required: true, schema: { type: 'integer' } }
+const itemId = { name: 'itemId', in: 'path', required: true, schema: rowId }
 const cartResponse = (description: string) => dataResponse(description, ref('Cart'))
 // Anonymous or signed in: both are documented, so neither is required.
 const optionalBearer = [{}, { bearerAuth: [] }]
@@ -68,9 +68,7 @@ export const commercePaths = {
       parameters: [cartId],
       requestBody: {
         required: true,
-        content: json(
-          record({ variantId: { type: 'integer', minimum: 1 }, quantity: variantQuantity })
-        ),
+        content: json(record({ variantId: rowId, quantity: variantQuantity })),
       },
       responses: {
         '201': cartResponse('The priced cart'),
@@ -143,8 +141,7 @@ export const commercePaths = {
                   '(adapters whose capabilities include savedMethods)',
               },
               savedMethodId: {
-                type: 'integer',
-                minimum: 1,
+                ...rowId,
                 description:
                   'Signed-in customers: charge this saved method of theirs at once (one-click); ' +
                   'its adapter replaces paymentMethod. Anyone else’s is a 422 and nothing is written',

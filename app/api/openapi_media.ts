@@ -11,6 +11,7 @@ import {
   json,
   nullable,
   ref,
+  rowId,
 } from '#api/openapi_schemas'
 
 export const mediaPaths = {
@@ -74,7 +75,7 @@ export const mediaPaths = {
           properties: {
             ids: {
               type: 'array',
-              items: { type: 'integer', minimum: 1 },
+              items: rowId,
               minItems: 1,
               description: 'Every media id of the product, once, in the new order',
             },

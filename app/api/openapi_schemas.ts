@@ -3,6 +3,11 @@
  * OpenAPI document), and the helpers the path descriptions share.
  */
 
+import { MAX_ROW_ID } from '#validators/rules/bounds'
+
+/** A row id a client sends (ids are PostgreSQL `integer` columns). */
+export const rowId = { type: 'integer', minimum: 1, maximum: MAX_ROW_ID }
+
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 export const json = (schema: object) => ({ 'application/json': { schema } })
 export const nullable = (type: string, extra: object = {}) => ({ type: [type, 'null'], ...extra })
@@ -19,7 +24,7 @@ export const idParameter = {
   name: 'id',
   in: 'path',
   required: true,
-  schema: { type: 'integer', minimum: 1 },
+  schema: rowId,
 }
 
 export const schemas = {
@@ -234,7 +239,7 @@ export const schemas = {
       titleEn: { type: 'string', maxLength: 200 },
       description: { type: 'string' },
       descriptionEn: { type: 'string' },
-      categoryId: { type: 'integer' },
+      categoryId: rowId,
       variants: { type: 'array', minItems: 1, maxItems: 100, items: ref('VariantInput') },
     },
   },
@@ -252,7 +257,7 @@ export const schemas = {
     type: 'object',
     required: ['id', 'kind', 'alt', 'position', 'isCover', 'renditions'],
     properties: {
-      id: { type: 'integer' },
+      id: rowId,
       kind: { enum: ['image', 'video'] },
       alt: nullable('string'),
       position: { type: 'integer' },

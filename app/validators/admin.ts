@@ -1,6 +1,7 @@
 import vine from '@vinejs/vine'
 import { SELLER_STATUSES } from '#lifecycles/seller_lifecycle'
 import { PRODUCT_STATUSES } from '#lifecycles/product_lifecycle'
+import { rowId } from '#validators/rules/bounds'
 
 const page = () => vine.number().withoutDecimals().min(1).max(10_000).optional()
 
@@ -26,27 +27,24 @@ export const categoryValidator = vine.create({
     .toLowerCase()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
     .maxLength(80),
-  parentId: vine
-    .number()
-    .withoutDecimals()
-    .exists({ table: 'categories', column: 'id' })
-    .nullable()
-    .optional(),
+  parentId: rowId().exists({ table: 'categories', column: 'id' }).nullable().optional(),
   position: vine.number().withoutDecimals().min(0).max(10_000).optional(),
 })
 
 /** Filters of the audit log. */
 export const auditFilterValidator = vine.create({
-  actorId: vine.number().withoutDecimals().positive().optional(),
+  actorId: rowId().optional(),
   actorRole: vine.enum(['admin', 'staff', 'seller', 'customer', 'system']).optional(),
   action: vine
     .string()
     .trim()
+    .maxLength(60)
     .regex(/^[a-z_]+\.[a-z_]+$/)
     .optional(),
   subjectType: vine
     .string()
     .trim()
+    .maxLength(40)
     .regex(/^[a-z_]+$/)
     .optional(),
   subjectId: vine.string().trim().maxLength(40).optional(),

@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { rowId } from '#validators/rules/bounds'
 
 /**
  * An operator's refund: the amount in major units as typed (₩12,000 or
@@ -10,7 +11,7 @@ import vine from '@vinejs/vine'
 export const refundValidator = vine.create({
   amount: vine.number().positive().max(1_000_000_000),
   reason: vine.string().trim().minLength(3).maxLength(500),
-  sellerOrderId: vine.number().withoutDecimals().positive().optional(),
+  sellerOrderId: rowId().optional(),
   form: vine
     .string()
     .regex(/^[a-z0-9-]{1,40}$/)

@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { rowId } from '#validators/rules/bounds'
 
 /**
  * The storefront's shop forms. The cart and checkout forms reuse the Store
@@ -38,5 +39,5 @@ export const orderHistoryValidator = vine.create({
 
 /** A saved address picked to fill in the checkout form. */
 export const savedAddressValidator = vine.create({
-  address: vine.number().withoutDecimals().positive().optional(),
+  address: rowId().optional(),
 })

@@ -1,6 +1,7 @@
 import vine from '@vinejs/vine'
 import { isCountryCode } from '#shipping/countries'
 import { phone } from '#validators/account'
+import { MAX_ROW_ID, rowId } from '#validators/rules/bounds'
 
 const countryCode = vine.createRule((value, _options, field) => {
   if (typeof value === 'string' && !isCountryCode(value)) {
@@ -64,7 +65,60 @@ export const checkoutValidator = vine.create({
   shippingAddress: shippingAddressSchema,
   paymentMethod: vine.string().trim().maxLength(40),
   saveMethod: vine.boolean().optional(),
-  savedMethodId: vine.number().withoutDecimals().positive().optional(),
+  savedMethodId: rowId().optional(),
+})
+
+/**
+ * "Update shipping" on the checkout form: the form as typed so far, nothing
+ * required yet, but nothing beyond what placing the order accepts either,
+ * and a postal code in its country's format (a Korean one has five digits).
+ */
+export const checkoutQuoteValidator = vine.create({
+  email: vine.string().trim().maxLength(254).optional(),
+  shippingAddress: vine
+    .object({
+      name: vine.string().trim().maxLength(100).optional(),
+      phone: vine.string().trim().maxLength(30).optional(),
+      country: vine
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{2}$/)
+        .use(countryCode())
+        .optional(),
+      line1: vine.string().trim().maxLength(200).optional(),
+      line2: vine.string().trim().maxLength(200).optional(),
+      city: vine.string().trim().maxLength(100).optional(),
+      region: vine.string().trim().maxLength(100).optional(),
+    })
+    .merge(
+      vine.group([
+        vine.group.if(
+          (data) =>
+            String(data.country ?? '')
+              .trim()
+              .toUpperCase() === 'KR',
+          {
+            postalCode: vine
+              .string()
+              .trim()
+              .regex(/^\d{5}$/)
+              .optional(),
+          }
+        ),
+        vine.group.else({
+          postalCode: vine
+            .string()
+            .trim()
+            .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$/)
+            .optional(),
+        }),
+      ])
+    )
+    .optional(),
+  paymentMethod: vine.string().trim().maxLength(40).optional(),
+  saveMethod: vine.boolean().optional(),
+  cartVersion: vine.number().withoutDecimals().min(0).max(MAX_ROW_ID).optional(),
 })
 
 /** How the checkout page offers a saved method in its payment choices: `saved:<id>`. */

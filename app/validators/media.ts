@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { rowId } from '#validators/rules/bounds'
 
 const alt = () => vine.string().trim().maxLength(300)
 
@@ -15,5 +16,5 @@ export const mediaUpdateValidator = vine.create({
 
 /** A product's gallery order: every media id, once. */
 export const mediaOrderValidator = vine.create({
-  ids: vine.array(vine.number().withoutDecimals().positive()).minLength(1).maxLength(100),
+  ids: vine.array(rowId()).minLength(1).maxLength(100),
 })

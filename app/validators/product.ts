@@ -3,8 +3,7 @@ import storeConfig from '#config/store'
 import { fractionDigits, toMinorUnits } from '#services/money'
 import { PRODUCT_STATUSES } from '#lifecycles/product_lifecycle'
 import { FORM_OPTION_SLOTS } from '#services/catalog/product_form'
-
-const MAX_PRICE = 1_000_000_000
+import { MAX_UNIT_PRICE, rowId } from '#validators/rules/bounds'
 
 /**
  * A money field. The API takes integer minor units; the seller-center form
@@ -15,7 +14,7 @@ function money(input: 'minor' | 'major') {
   return vine
     .number()
     .min(0)
-    .max(MAX_PRICE)
+    .max(MAX_UNIT_PRICE)
     .decimal([0, digits])
     .transform((value) => (input === 'minor' ? value : toMinorUnits(value, storeConfig.currency)))
 }
@@ -23,7 +22,7 @@ function money(input: 'minor' | 'major') {
 /** Fields shared by a variant in the API and in the form. */
 function variantFields(input: 'minor' | 'major') {
   return {
-    id: vine.number().withoutDecimals().positive().optional(),
+    id: rowId().optional(),
     sku: vine
       .string()
       .trim()
@@ -69,7 +68,7 @@ function contentFields() {
     titleEn: vine.string().trim().maxLength(200).optional(),
     description: vine.string().trim().maxLength(20_000).optional(),
     descriptionEn: vine.string().trim().maxLength(20_000).optional(),
-    categoryId: vine.number().withoutDecimals().exists({ table: 'categories', column: 'id' }),
+    categoryId: rowId().exists({ table: 'categories', column: 'id' }),
   }
 }
 

@@ -1,6 +1,7 @@
 import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
 import { middleware } from '#start/kernel'
+import { rowIdMatcher } from '#validators/rules/bounds'
 
 /*
  * The customer's own account. Address routes check ownership with
@@ -25,5 +26,5 @@ router
   })
   .prefix('/account')
   .as('account')
-  .where('id', router.matchers.number())
+  .where('id', rowIdMatcher())
   .use(middleware.auth())

@@ -1,6 +1,7 @@
 import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
 import { middleware } from '#start/kernel'
+import { rowIdMatcher } from '#validators/rules/bounds'
 
 /*
  * The operators' back office (staff and admins). Moving money is for admins
@@ -74,5 +75,5 @@ router
   })
   .prefix('/admin')
   .as('admin')
-  .where('id', router.matchers.number())
+  .where('id', rowIdMatcher())
   .use([middleware.auth(), middleware.authorize({ ability: 'operateMarketplace' })])

@@ -2,6 +2,7 @@ import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
 import { middleware } from '#start/kernel'
 import { authThrottle, checkoutThrottle } from '#start/limiter'
+import { rowIdMatcher } from '#validators/rules/bounds'
 
 /*
  * The Store API, version 1: bearer tokens, JSON in and out, errors as
@@ -38,7 +39,7 @@ router
       .prefix('/carts/:cartId')
       .as('carts')
       .where('cartId', router.matchers.uuid())
-      .where('itemId', router.matchers.number())
+      .where('itemId', rowIdMatcher())
     router
       .post('/checkout', [controllers.api.Checkout, 'store'])
       .as('checkout.store')
@@ -98,4 +99,4 @@ router
   })
   .prefix('/api/v1')
   .as('api.v1')
-  .where('id', router.matchers.number())
+  .where('id', rowIdMatcher())

@@ -1,6 +1,7 @@
 import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
 import { middleware } from '#start/kernel'
+import { rowIdMatcher } from '#validators/rules/bounds'
 
 /*
  * Applying to sell, and the seller center for members of approved sellers.
@@ -38,8 +39,8 @@ router
       })
       .prefix('/products/:id')
       .as('products')
-      .where('id', router.matchers.number())
-      .where('mediaId', router.matchers.number())
+      .where('id', rowIdMatcher())
+      .where('mediaId', rowIdMatcher())
     router.get('/settings', [controllers.seller.Settings, 'edit']).as('settings.edit')
     router.put('/settings', [controllers.seller.Settings, 'update']).as('settings.update')
     router.get('/shipping', [controllers.seller.Shipping, 'show']).as('shipping.show')
@@ -57,7 +58,7 @@ router
       })
       .prefix('/orders/:id')
       .as('orders')
-      .where('id', router.matchers.number())
+      .where('id', rowIdMatcher())
   })
   .prefix('/seller')
   .as('seller')

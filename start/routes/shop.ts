@@ -2,6 +2,7 @@ import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
 import { middleware } from '#start/kernel'
 import { checkoutThrottle } from '#start/limiter'
+import { rowIdMatcher } from '#validators/rules/bounds'
 
 /*
  * Shopping on the storefront: cart, checkout, payment pages and orders.
@@ -46,8 +47,8 @@ router
       .get('/payments/:attemptId/return', [controllers.storefront.PaymentReturns, 'show'])
       .as('payments.return')
   })
-  .where('id', router.matchers.number())
-  .where('sellerOrderId', router.matchers.number())
+  .where('id', rowIdMatcher())
+  .where('sellerOrderId', rowIdMatcher())
   .where('attemptId', router.matchers.uuid())
   .use(middleware.silentAuth())
 

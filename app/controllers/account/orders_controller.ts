@@ -1,17 +1,15 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Order from '#models/order'
-import InvalidFiltersException from '#exceptions/invalid_filters_exception'
 import { orderHistoryValidator } from '#validators/cart_web'
+import { listFilters } from '#validators/list_filters'
 
 const PER_PAGE = 20
 
 /** The customer's order history, newest first; each order links to its page. */
 export default class OrdersController {
-  async index({ auth, request, view, i18n }: HttpContext) {
-    const [invalid, query] = await orderHistoryValidator.tryValidate(request.filledQs(), {
-      messagesProvider: i18n.createMessagesProvider(),
-    })
-    if (invalid) throw new InvalidFiltersException(invalid.messages)
+  async index(ctx: HttpContext) {
+    const { auth, request, view } = ctx
+    const query = await listFilters(orderHistoryValidator, ctx)
 
     const orders = await Order.query()
       .where('userId', auth.getUserOrFail().id)

@@ -2,11 +2,13 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import { auditFilterValidator } from '#validators/admin'
 import { auditActions, searchAuditLog } from '#audit/audit_query'
+import { listFilters } from '#validators/list_filters'
 
 /** Browsing the audit log with filters (admins only). */
 export default class AuditEventsController {
-  async index({ request, view }: HttpContext) {
-    const filters = await request.validateUsing(auditFilterValidator, { data: request.filledQs() })
+  async index(ctx: HttpContext) {
+    const { request, view } = ctx
+    const filters = await listFilters(auditFilterValidator, ctx)
     const day = (date?: Date) => (date ? DateTime.fromJSDate(date).toISODate()! : undefined)
     const events = await searchAuditLog({
       ...filters,

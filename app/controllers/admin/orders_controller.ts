@@ -15,6 +15,7 @@ import { InvalidTransitionException } from '#lifecycles/state_machine'
 import { actorFor } from '#audit/actor'
 import { paymentTimeline } from '#services/payments/payment_timeline'
 import { describeRefundError } from '#services/payments/refund_errors'
+import { listFilters } from '#validators/list_filters'
 
 /**
  * Orders in the back office: the list with filters, one order with
@@ -30,8 +31,9 @@ export default class OrdersController {
     protected shipping: ShippingRegistry
   ) {}
 
-  async index({ request, view }: HttpContext) {
-    const filters = await request.validateUsing(orderListValidator, { data: request.filledQs() })
+  async index(ctx: HttpContext) {
+    const { request, view } = ctx
+    const filters = await listFilters(orderListValidator, ctx)
     const orders = await searchOrders(filters)
     orders.baseUrl(request.url())
     orders.queryString({ ...request.filledQs(), page: undefined })

@@ -8,14 +8,16 @@ import { rejectionValidator } from '#validators/seller'
 import { productListValidator } from '#validators/admin'
 import { PRODUCT_STATUSES, ProductStatus, productLifecycle } from '#lifecycles/product_lifecycle'
 import { actorFor } from '#audit/actor'
+import { listFilters } from '#validators/list_filters'
 
 /** The product review queue (상품 심사). */
 @inject()
 export default class ProductReviewsController {
   constructor(protected products: ProductService) {}
 
-  async index({ request, view }: HttpContext) {
-    const filters = await request.validateUsing(productListValidator, { data: request.filledQs() })
+  async index(ctx: HttpContext) {
+    const { request, view } = ctx
+    const filters = await listFilters(productListValidator, ctx)
     const status = filters.status ?? ProductStatus.PendingReview
     const products = await Product.query()
       .where('status', status)

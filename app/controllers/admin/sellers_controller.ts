@@ -6,14 +6,16 @@ import { rejectionValidator } from '#validators/seller'
 import { sellerListValidator } from '#validators/admin'
 import { SELLER_STATUSES, SellerStatus, sellerLifecycle } from '#lifecycles/seller_lifecycle'
 import { actorFor } from '#audit/actor'
+import { listFilters } from '#validators/list_filters'
 
 /** Reviewing seller applications (입점 심사). */
 @inject()
 export default class SellersController {
   constructor(protected sellers: SellerService) {}
 
-  async index({ request, view }: HttpContext) {
-    const filters = await request.validateUsing(sellerListValidator, { data: request.filledQs() })
+  async index(ctx: HttpContext) {
+    const { request, view } = ctx
+    const filters = await listFilters(sellerListValidator, ctx)
     const status = filters.status ?? SellerStatus.Pending
     const sellers = await Seller.query()
       .where('status', status)

@@ -32,6 +32,7 @@ export default class CartsController {
     const cart = await Cart.findOrFail(params.cartId)
     const destination = await request.validateUsing(cartDestinationValidator, {
       data: request.qs(),
+      meta: { homeCountry: this.quoter.registry.homeCountry },
     })
     return serialize(CartTransformer.transform(await this.#summary(cart, destination)))
   }

@@ -11,6 +11,7 @@ import { InvalidTransitionException } from '#lifecycles/state_machine'
 import { SellerOrderStatus, sellerOrderLifecycle } from '#lifecycles/seller_order_lifecycle'
 import { trackingUrl } from '#transformers/order_transformer'
 import { sellerOrderListValidator, shipmentValidator } from '#validators/seller_orders'
+import { listFilters } from '#validators/list_filters'
 
 /** The order list's tabs, in the order a seller works through them. */
 const TABS = [
@@ -29,10 +30,9 @@ const PER_PAGE = 20
 export default class OrdersController {
   constructor(protected fulfillment: FulfillmentService) {}
 
-  async index({ seller, request, view }: HttpContext) {
-    const filters = await request.validateUsing(sellerOrderListValidator, {
-      data: request.qs(),
-    })
+  async index(ctx: HttpContext) {
+    const { seller, request, view } = ctx
+    const filters = await listFilters(sellerOrderListValidator, ctx)
     const status = filters.status ?? SellerOrderStatus.ToShip
     const grouped = await SellerOrder.query()
       .where('seller_id', seller.id)

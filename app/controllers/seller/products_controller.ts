@@ -19,6 +19,7 @@ import {
   productInputFromForm,
   withoutBlankRows,
 } from '#services/catalog/product_form'
+import { listFilters } from '#validators/list_filters'
 
 /** The seller's own products: list, create, edit, and send to review. */
 @inject()
@@ -29,10 +30,9 @@ export default class ProductsController {
     protected media: MediaService
   ) {}
 
-  async index({ seller, request, view }: HttpContext) {
-    const filters = await request.validateUsing(sellerProductListValidator, {
-      data: request.filledQs(),
-    })
+  async index(ctx: HttpContext) {
+    const { seller, request, view } = ctx
+    const filters = await listFilters(sellerProductListValidator, ctx)
     const products = await this.products.listForSeller(seller, filters)
     products.baseUrl(request.url())
     products.queryString({ status: filters.status })

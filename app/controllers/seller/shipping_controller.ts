@@ -23,6 +23,7 @@ import {
   shippingPolicyChangeValidator,
   shippingQuoteValidator,
 } from '#validators/shipping_policy'
+import { listFilters } from '#validators/list_filters'
 
 /**
  * The seller's shipping settings: domestic fee, remote-area surcharge and
@@ -44,7 +45,7 @@ export default class ShippingController {
 
   async update({ seller, auth, params, request, response, session, i18n }: HttpContext) {
     const input = await request.validateUsing(shippingPolicyChangeValidator, {
-      data: { ...request.all(), scope: params.scope },
+      meta: { scope: params.scope },
     })
     const policy = input.code ? this.policies.allowed(input.scope, input.code) : null
     const form = policy ? new PolicyForm(policy, request.input('options'), this.currency) : null
@@ -62,7 +63,7 @@ export default class ShippingController {
       )
     let saved: Awaited<ReturnType<typeof save>>
     try {
-      saved = form ? await form.reportingErrors(save) : await save()
+      saved = form ? await form.reportingErrors(save, i18n) : await save()
     } catch (error) {
       // Saved from a stale page, or twice at once: show the settings in force.
       if (!(error instanceof ShippingPolicyConflictException)) throw error
@@ -119,8 +120,9 @@ export default class ShippingController {
     return this.#render(ctx, { quote: { result, parcel, input: ctx.request.all() } })
   }
 
-  async #render({ seller, request, session, view }: HttpContext, extra: object = {}) {
-    const picks = await request.validateUsing(shippingPageValidator, { data: request.qs() })
+  async #render(ctx: HttpContext, extra: object = {}) {
+    const { seller, session, view } = ctx
+    const picks = await listFilters(shippingPageValidator, ctx)
     const [current, history] = await Promise.all([
       this.policies.current(seller),
       this.policies.history(seller),

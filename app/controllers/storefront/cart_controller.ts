@@ -36,14 +36,20 @@ export default class CartController {
   ) {}
 
   async show(ctx: HttpContext) {
-    const { request, session, view, i18n } = ctx
+    const { request, response, session, view, i18n } = ctx
+    const home = this.quoter.registry.homeCountry
     const [invalid, picked] = await cartDestinationValidator.tryValidate(request.filledQs(), {
       messagesProvider: i18n.createMessagesProvider(),
+      meta: { homeCountry: home },
     })
-    if (picked?.country) {
-      rememberShipTo(session, { country: picked.country, postalCode: picked.postalCode ?? '' })
+    if (picked?.country || picked?.postalCode) {
+      rememberShipTo(session, {
+        country: picked.country ?? home,
+        postalCode: picked.postalCode ?? '',
+      })
     }
-    const home = this.quoter.registry.homeCountry
+    // A refused destination is shown with its error, and the quote stays on the last good one.
+    if (invalid) response.status(422)
     const destination = shipToOf(session) ?? { country: home, postalCode: '' }
     const cart = await shopperCart(ctx, { create: false })
     const summary = cart

@@ -14,7 +14,11 @@ import {
 import { CheckoutService, destinationOf } from '#services/checkout/checkout_service'
 import { summarizeCart } from '#services/cart/cart_summary'
 import type { ShippingAddress } from '#services/orders/shipping_address'
-import { checkoutValidator, withSavedMethodChoice } from '#validators/checkout'
+import {
+  checkoutQuoteValidator,
+  checkoutValidator,
+  withSavedMethodChoice,
+} from '#validators/checkout'
 import { decimalNumber } from '#validators/rules/numbers'
 import { savedAddressValidator } from '#validators/cart_web'
 import { countryOptions } from '#services/shop/country_options'
@@ -90,6 +94,7 @@ export default class CheckoutController {
 
   /** Back to the page with what was typed, re-priced for that address by `show`. */
   async quote(ctx: HttpContext) {
+    await ctx.request.validateUsing(checkoutQuoteValidator)
     return this.#backToForm(ctx)
   }
 

@@ -5,6 +5,7 @@ import Seller from '#models/seller'
 import Category from '#models/category'
 import storeConfig from '#config/store'
 import CategoryService from '#services/catalog/category_service'
+import { isRowId } from '#validators/rules/bounds'
 
 /** Columns of products that listings read. */
 const LISTING_COLUMNS = [
@@ -144,7 +145,7 @@ export default class CatalogService {
   async findCategory(slugOrId: string) {
     return Category.query()
       .if(
-        /^\d+$/.test(slugOrId),
+        isRowId(slugOrId),
         (query) => query.where('id', Number(slugOrId)),
         (query) => query.where('slug', slugOrId)
       )
@@ -172,7 +173,7 @@ export default class CatalogService {
     return Seller.query()
       .withScopes((scopes) => scopes.approved())
       .if(
-        /^\d+$/.test(slugOrId),
+        isRowId(slugOrId),
         (query) => query.where('id', Number(slugOrId)),
         (query) => query.where('slug', slugOrId)
       )

@@ -3,30 +3,50 @@ import type { productFormValidator } from '#validators/product'
 import type { ProductInput } from '#services/catalog/product_service'
 import type Product from '#models/product'
 import { toMajorUnits } from '#services/money'
+import { failValidation } from '#services/validation'
 
 type ProductForm = Infer<typeof productFormValidator>
 
 /** Number of option columns the seller-center form offers. */
 export const FORM_OPTION_SLOTS = 3
 
+/** Whether a posted value holds nothing typed (nested option values included). */
+function isBlank(value: unknown): boolean {
+  if (value && typeof value === 'object') return Object.values(value).every(isBlank)
+  return String(value ?? '').trim() === ''
+}
+
 /**
- * Drops variant rows the seller left empty (the form always offers a spare
- * row), so they are neither validated nor saved.
+ * Drops variant rows the seller left empty or cleared (the form always offers
+ * a spare row; the hidden id of a cleared row does not count), so they are
+ * neither validated nor saved. A row with anything typed in it is kept, so a
+ * half-filled one gets field errors instead of vanishing.
  */
 export function withoutBlankRows(body: Record<string, any>) {
   const rows: Record<string, any>[] = Array.isArray(body.variants) ? body.variants : []
-  const filled = rows.filter((row) =>
-    ['sku', 'price', 'stock'].some((field) => String(row?.[field] ?? '').trim() !== '')
-  )
+  const filled = rows.filter((row) => !isBlank({ ...row, id: undefined }))
   return { ...body, variants: filled }
 }
 
 /**
  * Turns the form's option columns into each variant's options object
- * ({ 사이즈: 'M', 색상: '블랙' }); a column without a name is ignored.
+ * ({ 사이즈: 'M', 색상: '블랙' }). A column without a name and without values
+ * is unused; values typed under a column without a name are a field error on
+ * the name, rather than values that vanish.
  */
 export function productInputFromForm(form: ProductForm): ProductInput {
   const names = form.optionNames ?? []
+  for (let slot = 0; slot < FORM_OPTION_SLOTS; slot++) {
+    const used = form.variants.some((variant) => variant.optionValues?.[slot])
+    if (used && !names[slot]) {
+      failValidation(
+        `optionNames.${slot}`,
+        `Name option ${slot + 1}: its column has values`,
+        'optionNameRequired',
+        { n: slot + 1 }
+      )
+    }
+  }
   return {
     title: form.title,
     titleEn: form.titleEn,

@@ -62,6 +62,8 @@ const numberText = (raw: unknown) =>
 export class PolicyForm {
   readonly options: Record<string, unknown>
   #rowPositions = new Map<string, number[]>()
+  /** The lines typed into each postal-ranges field, by its path. */
+  #rangeLines = new Map<string, string[]>()
 
   constructor(
     policy: ShippingPolicy,
@@ -71,16 +73,44 @@ export class PolicyForm {
     this.options = this.#object(policy.fields, input, '')
   }
 
-  /** Runs the save, rewriting `options.<row>.<n>` field errors to the rows as posted. */
-  async reportingErrors<T>(save: () => Promise<T>): Promise<T> {
+  /**
+   * Runs the save, rewriting `options.<row>.<n>` field errors to the rows as
+   * posted, and errors inside a postal-ranges text box to the box itself,
+   * one per wrong line, so the seller sees which line to fix.
+   */
+  async reportingErrors<T>(save: () => Promise<T>, i18n: I18n): Promise<T> {
     try {
       return await save()
     } catch (error) {
       if (!(error instanceof vineErrors.E_VALIDATION_ERROR)) throw error
-      const messages = error.messages as { field: string }[]
-      throw new vineErrors.E_VALIDATION_ERROR(
-        messages.map((message) => ({ ...message, field: this.#postedField(message.field) }))
+      const messages = error.messages as { field: string; rule: string; message: string }[]
+      const rewritten = messages.map(
+        (message) =>
+          this.#rangeLineMessage(message, i18n) ?? {
+            ...message,
+            field: this.#postedField(message.field),
+          }
       )
+      // A wrong line fails both its `from` and its `to`: say it once.
+      const unique = new Map(
+        rewritten.map((message) => [`${message.field}:${message.message}`, message])
+      )
+      throw new vineErrors.E_VALIDATION_ERROR([...unique.values()])
+    }
+  }
+
+  /** `options.extraRanges.3.from` → an error on `options.extraRanges` naming line 4. */
+  #rangeLineMessage(message: { field: string; rule: string }, i18n: I18n) {
+    const [, path, index] =
+      /^(?:options\.)?(.+?)\.(\d+)(?:\.(?:from|to))?$/.exec(message.field) ?? []
+    const lines = path === undefined ? undefined : this.#rangeLines.get(path)
+    if (!lines) return null
+    const line = Number(index)
+    const key = message.rule === 'postalRange' ? 'postal_range_reversed' : 'postal_range_invalid'
+    return {
+      field: `options.${path}`,
+      rule: message.rule,
+      message: i18n.t(`seller_center.shipping.${key}`, { line: line + 1, text: lines[line] }),
     }
   }
 
@@ -121,15 +151,17 @@ export class PolicyForm {
         return ['on', '1', 'true', true].includes(raw as string)
       case 'countries':
         return (text(raw) ?? '').split(/[\s,;]+/).filter(Boolean)
-      case 'postal_ranges':
-        return (text(raw) ?? '')
+      case 'postal_ranges': {
+        const lines = (text(raw) ?? '')
           .split(/\r?\n/)
           .map((line) => line.trim())
           .filter(Boolean)
-          .map((line) => {
-            const range = /^(\S+?)\s*[-~–]\s*(\S+)$/.exec(line)
-            return range ? { from: range[1], to: range[2] } : { from: line, to: line }
-          })
+        this.#rangeLines.set(path, lines)
+        return lines.map((line) => {
+          const range = /^(\S+?)\s*[-~–]\s*(\S+)$/.exec(line)
+          return range ? { from: range[1], to: range[2] } : { from: line, to: line }
+        })
+      }
       default:
         return text(raw)
     }

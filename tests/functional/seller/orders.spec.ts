@@ -110,7 +110,7 @@ test.group('Seller center | orders', (group) => {
       .header('referer', '/seller/orders')
       .loginAs(owner)
       .redirects(0)
-    bad.assertStatus(302)
+    bad.assertStatus(422)
   })
 
   test('shows items, address and phone, the fee breakdown, payment and timeline', async ({
