@@ -22,8 +22,8 @@ server.use([
   () => import('#middleware/detect_locale_middleware'),
   () => import('#middleware/body_parser_middleware'),
   () => import('#middleware/uploads_middleware'),
-  () => import('#middleware/refuse_nul_characters_middleware'),
   () => import('@adonisjs/shield/shield_middleware'),
+  () => import('#middleware/refuse_nul_characters_middleware'),
   () => import('#middleware/initialize_bouncer_middleware'),
 ])
 

@@ -31,6 +31,6 @@ test.group('Hostile input | every route', (group) => {
     for (const target of webTargets(personas, await crawl(client, personas))) {
       findings.push(...(await sweep(client, target)))
     }
-    assert.deepEqual(findings, [])
+    assert.deepEqual(findings, [], findings.join('\n'))
   }).disableTimeout()
 })

@@ -149,8 +149,15 @@ function personaFor(pattern: string, personas: Persona[]) {
   return personas.find((persona) => persona.name === name)!
 }
 
+/**
+ * Fields that carry no data, only say how to read the request: the CSRF
+ * token, method spoofing, and which form on the page was sent (so only that
+ * form is refilled on a refusal; see components/field.edge).
+ */
+const PLUMBING = new Set(['_csrf', '_method', 'form'])
+
 function target(route: WebRoute, method: string, request: Seen): Target {
-  const fields = request.form?.fields.filter(([name]) => name !== '_csrf' && name !== '_method')
+  const fields = request.form?.fields.filter(([name]) => !PLUMBING.has(name))
   const body: Body = request.form
     ? { kind: 'form', fields: fields!, multipart: request.form.multipart }
     : { kind: 'none' }
