@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import Order from '#models/order'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { QueueManager } from '@adonisjs/queue'
 import AuditEvent from '#models/audit_event'
@@ -260,6 +261,7 @@ test.group('Refused inputs | forms and filters found by the sweep', (group) => {
     const quote = await post({ shippingAddress: { country: 'KR', postalCode: '123' } })
 
     quote.assertStatus(302)
+    assert.isNull(await Order.query().first(), 're-pricing never places an order')
     quote.assertFlashMessage('inputErrorsBag', {
       'shippingAddress.postalCode': ['우편번호 형식이 올바르지 않습니다'],
     })
