@@ -2,6 +2,7 @@ import encryption from '@adonisjs/core/services/encryption'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import Seller from '#models/seller'
 import { failValidation } from '#services/validation'
+import { formatBusinessNumber } from '#validators/rules/business_number'
 
 /** Sellers' and change requests' account numbers share one purpose, so approval copies the ciphertext. */
 const ACCOUNT_PURPOSE = 'seller-bank-account'
@@ -31,6 +32,16 @@ export const IDENTITY_FIELDS = [
   'bankAccountHolder',
   'bankAccountNumber',
 ] as const
+
+/** How pages name each identity field: the labels of the settings form. */
+export const IDENTITY_FIELD_LABELS: Record<(typeof IDENTITY_FIELDS)[number], string> = {
+  name: 'messages.seller.store_name',
+  businessNumber: 'messages.seller.business_number',
+  representative: 'messages.seller.representative',
+  bankName: 'messages.seller.bank_name',
+  bankAccountHolder: 'messages.seller.account_holder',
+  bankAccountNumber: 'messages.seller.account_number',
+}
 
 /** The payout account, whose change is also announced to the admins. */
 export const PAYOUT_FIELDS = ['bankName', 'bankAccountHolder', 'bankAccountNumber'] as const
@@ -87,10 +98,14 @@ export function changedFields(from: SellerIdentity, to: SellerIdentity) {
 export function compareIdentities(current: StoredIdentity, requested: StoredIdentity) {
   const [from, to] = [identityOf(current), identityOf(requested)]
   const changed = changedFields(from, to)
-  const shown = (identity: SellerIdentity, field: (typeof IDENTITY_FIELDS)[number]) =>
-    field === 'bankAccountNumber' ? maskAccountNumber(identity[field]) : identity[field]
+  const shown = (identity: SellerIdentity, field: (typeof IDENTITY_FIELDS)[number]) => {
+    if (field === 'bankAccountNumber') return maskAccountNumber(identity[field])
+    if (field === 'businessNumber') return formatBusinessNumber(identity[field])
+    return identity[field]
+  }
   return IDENTITY_FIELDS.map((field) => ({
     field,
+    label: IDENTITY_FIELD_LABELS[field],
     current: shown(from, field),
     requested: shown(to, field),
     changed: changed.includes(field),

@@ -6,10 +6,13 @@ import SellerIdentityChange from '#models/seller_identity_change'
 import type { Actor } from '#audit/actor'
 import { changeBetween, snapshot } from '#audit/change'
 import { uniquely } from '#services/validation'
+import { formatBusinessNumber } from '#validators/rules/business_number'
 import type { SellerApplicationInput } from '#services/seller_service'
 import {
   CONTACT_FIELDS,
+  IDENTITY_FIELD_LABELS,
   type SellerIdentity,
+  type StoredIdentity,
   assertBusinessNumberFree,
   auditedIdentity,
   changedFields,
@@ -34,6 +37,12 @@ import SellerIdentityChangeWithdrawn from '#events/seller_identity_change_withdr
  * the pending request because the form restored the values in force.
  */
 export type SettingsOutcome = 'saved' | 'requested' | 'withdrawn'
+
+/** An identity as the settings form shows it: the business number with its dashes. */
+function formIdentity(record: StoredIdentity) {
+  const identity = identityOf(record)
+  return { ...identity, businessNumber: formatBusinessNumber(identity.businessNumber) }
+}
 
 const DECISION_EVENTS = {
   approve: SellerIdentityChangeApproved,
@@ -70,7 +79,7 @@ export default class SellerProfileService {
         ? latest
         : null
     return {
-      form: { ...snapshot(seller, CONTACT_FIELDS), ...identityOf(pending ?? seller) },
+      form: { ...snapshot(seller, CONTACT_FIELDS), ...formIdentity(pending ?? seller) },
       pending,
       comparison: pending ? compareIdentities(seller, pending) : null,
       decided,
@@ -87,6 +96,7 @@ export default class SellerProfileService {
       .where('status', status)
       .preload('seller')
       .preload('requestedBy')
+      .preload('reviewedBy')
       .orderBy('created_at', 'asc')
       .orderBy('id', 'asc')
       .paginate(page, 25)
@@ -96,7 +106,9 @@ export default class SellerProfileService {
         .filter((request) => request.isPending)
         .map((request) => [
           request.id,
-          changedFields(identityOf(request.seller), identityOf(request)),
+          changedFields(identityOf(request.seller), identityOf(request)).map(
+            (field) => IDENTITY_FIELD_LABELS[field]
+          ),
         ])
     )
     return { requests, changed }

@@ -30,6 +30,7 @@ export default class SellerChangesController {
       requests,
       changed,
       status,
+      pendingTab: status === IdentityChangeStatus.Pending,
       statuses: IDENTITY_CHANGE_STATUSES,
     })
   }

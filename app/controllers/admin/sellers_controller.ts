@@ -40,13 +40,14 @@ export default class SellersController {
       .where('id', params.id)
       .preload('members', (query) => query.preload('user'))
       .firstOrFail()
-    const pendingChange = await SellerIdentityChange.query()
+    const changes = await SellerIdentityChange.query()
       .where('seller_id', seller.id)
-      .where('status', IdentityChangeStatus.Pending)
-      .first()
+      .orderBy('id', 'desc')
+      .limit(10)
     return view.render('pages/admin/sellers/show', {
       seller,
-      pendingChange,
+      changes,
+      pendingChange: changes.find((change) => change.isPending) ?? null,
       actions: sellerLifecycle.actionsFrom(seller.status),
     })
   }

@@ -5,6 +5,7 @@ import encryption from '@adonisjs/core/services/encryption'
 import type { ApiClient } from '@japa/api-client'
 import type User from '#models/user'
 import { UserFactory, businessNumber, createSellerOwner } from '#database/factories/index'
+import { formatBusinessNumber } from '#validators/rules/business_number'
 import {
   NEW_ACCOUNT,
   changesOf,
@@ -76,7 +77,7 @@ test.group('Back office | seller detail changes', (group) => {
     assert.match(
       html,
       new RegExp(
-        `data-field="businessNumber"\\s+data-changed="true"[\\s\\S]*?${seller.businessNumber}[\\s\\S]*?${newNumber}`
+        `data-field="businessNumber"\\s+data-changed="true"[\\s\\S]*?${formatBusinessNumber(seller.businessNumber)}[\\s\\S]*?${formatBusinessNumber(newNumber)}`
       )
     )
     assert.match(html, /data-field="bankAccountNumber"\s+data-changed="true"[\s\S]*?\*\*\*\*6789/)
