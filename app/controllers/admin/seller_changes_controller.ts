@@ -1,6 +1,7 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import SellerProfileService from '#services/seller_profile_service'
+import { changeQueue, changeReview } from '#services/seller_change_pages'
 import { rejectionValidator } from '#validators/seller'
 import { identityChangeListValidator } from '#validators/admin'
 import {
@@ -23,7 +24,7 @@ export default class SellerChangesController {
       data: request.filledQs(),
     })
     const status = filters.status ?? IdentityChangeStatus.Pending
-    const { requests, changed } = await this.profiles.queue(status, filters.page ?? 1)
+    const { requests, changed } = await changeQueue(status, filters.page ?? 1)
     requests.baseUrl(request.url())
     requests.queryString({ status })
     return view.render('pages/admin/seller_changes/index', {
@@ -36,18 +37,18 @@ export default class SellerChangesController {
   }
 
   async show({ params, view }: HttpContext) {
-    return view.render('pages/admin/seller_changes/show', await this.profiles.review(params.id))
+    return view.render('pages/admin/seller_changes/show', await changeReview(params.id))
   }
 
   async approve(ctx: HttpContext) {
-    const { request } = await this.profiles.review(ctx.params.id)
+    const { request } = await changeReview(ctx.params.id)
     return this.#decide(ctx, request.id, 'approved', request.name, () =>
       this.profiles.approve(request, actorFor(ctx.auth.getUserOrFail()))
     )
   }
 
   async reject(ctx: HttpContext) {
-    const { request } = await this.profiles.review(ctx.params.id)
+    const { request } = await changeReview(ctx.params.id)
     const { reason } = await ctx.request.validateUsing(rejectionValidator)
     return this.#decide(ctx, request.id, 'rejected', request.seller.name, () =>
       this.profiles.reject(request, reason, actorFor(ctx.auth.getUserOrFail()))

@@ -1,6 +1,7 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import SellerProfileService from '#services/seller_profile_service'
+import { settingsPage } from '#services/seller_change_pages'
 import { sellerApplicationValidator } from '#validators/seller'
 import { actorFor } from '#audit/actor'
 
@@ -13,7 +14,7 @@ export default class SettingsController {
   constructor(protected profiles: SellerProfileService) {}
 
   async edit({ seller, view }: HttpContext) {
-    return view.render('pages/seller/settings', await this.profiles.settings(seller))
+    return view.render('pages/seller/settings', await settingsPage(seller))
   }
 
   async update({ seller, auth, request, response, session, i18n }: HttpContext) {
