@@ -15,6 +15,7 @@ import type { MethodSummary, PaymentSession } from '#payments/types'
 import type { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import type { PublishedVersion } from '#services/catalog/published_version'
 import type { ProductStatus } from '#lifecycles/product_lifecycle'
+import type { IdentityChangeStatus } from '#lifecycles/identity_change_lifecycle'
 import type { SellerMemberRole, UserRole } from '#models/user_role'
 import type { BreakdownLine, ShippingScope } from '#shipping/types'
 import type { SellerOrderStatus } from '#lifecycles/seller_order_lifecycle'
@@ -536,6 +537,43 @@ export class SavedPaymentMethodSchema extends BaseModel {
   declare updatedAt: DateTime | null
   @column()
   declare userId: number
+}
+
+export class SellerIdentityChangeSchema extends BaseModel {
+  static $columns = ['bankAccountHolder', 'bankAccountLastDigits', 'bankAccountNumber', 'bankName', 'businessNumber', 'createdAt', 'id', 'name', 'rejectionReason', 'representative', 'requestedById', 'reviewedAt', 'reviewedById', 'sellerId', 'status', 'updatedAt'] as const
+  $columns = SellerIdentityChangeSchema.$columns
+  @column()
+  declare bankAccountHolder: string
+  @column()
+  declare bankAccountLastDigits: string
+  @column({ serializeAs: null })
+  declare bankAccountNumber: string
+  @column()
+  declare bankName: string
+  @column()
+  declare businessNumber: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare name: string
+  @column()
+  declare rejectionReason: string | null
+  @column()
+  declare representative: string
+  @column()
+  declare requestedById: number | null
+  @column.dateTime()
+  declare reviewedAt: DateTime | null
+  @column()
+  declare reviewedById: number | null
+  @column()
+  declare sellerId: number
+  @column()
+  declare status: IdentityChangeStatus
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
 }
 
 export class SellerMemberSchema extends BaseModel {

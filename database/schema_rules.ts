@@ -43,6 +43,23 @@ export default {
         },
       },
     },
+    seller_identity_changes: {
+      columns: {
+        status: {
+          tsType: 'IdentityChangeStatus',
+          imports: [
+            {
+              source: '#lifecycles/identity_change_lifecycle',
+              typeImports: ['IdentityChangeStatus'],
+            },
+          ],
+        },
+        bank_account_number: {
+          tsType: 'string',
+          decorators: [{ name: '@column', args: { serializeAs: null } }],
+        },
+      },
+    },
     seller_members: {
       columns: {
         role: {

@@ -17,6 +17,7 @@ export const controllers = {
     Orders: () => import('#controllers/admin/orders_controller'),
     Payments: () => import('#controllers/admin/payments_controller'),
     ProductReviews: () => import('#controllers/admin/product_reviews_controller'),
+    SellerChanges: () => import('#controllers/admin/seller_changes_controller'),
     Sellers: () => import('#controllers/admin/sellers_controller'),
     Staff: () => import('#controllers/admin/staff_controller'),
   },

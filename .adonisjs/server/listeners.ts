@@ -5,5 +5,6 @@
 
 export const listeners = {
   AlertPaymentReview: () => import('#listeners/alert_payment_review'),
+  AlertPayoutAccountChange: () => import('#listeners/alert_payout_account_change'),
   SendOrderMails: () => import('#listeners/send_order_mails'),
 }

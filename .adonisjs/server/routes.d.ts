@@ -34,6 +34,7 @@ export type ScannedRoutes = {
     'seller.products.media.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'mediaId': ParamValue} }
     'seller.settings.edit': { paramsTuple?: []; params?: {} }
     'seller.settings.update': { paramsTuple?: []; params?: {} }
+    'seller.settings.withdraw': { paramsTuple?: []; params?: {} }
     'seller.shipping.show': { paramsTuple?: []; params?: {} }
     'seller.shipping.quote': { paramsTuple?: []; params?: {} }
     'seller.shipping.update': { paramsTuple: [ParamValue]; params: {'scope': ParamValue} }
@@ -46,6 +47,10 @@ export type ScannedRoutes = {
     'admin.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.sellers.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.sellers.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.seller_changes.index': { paramsTuple?: []; params?: {} }
+    'admin.seller_changes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.seller_changes.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.seller_changes.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.products.index': { paramsTuple?: []; params?: {} }
     'admin.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.products.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -136,11 +141,14 @@ export type ScannedRoutes = {
     'seller.products.restore': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.products.media.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.products.media.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'mediaId': ParamValue} }
+    'seller.settings.withdraw': { paramsTuple?: []; params?: {} }
     'seller.shipping.quote': { paramsTuple?: []; params?: {} }
     'seller.orders.ship': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.orders.deliver': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.sellers.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.sellers.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.seller_changes.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.seller_changes.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.products.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.products.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.categories.store': { paramsTuple?: []; params?: {} }
@@ -194,6 +202,8 @@ export type ScannedRoutes = {
     'admin.dashboard': { paramsTuple?: []; params?: {} }
     'admin.sellers.index': { paramsTuple?: []; params?: {} }
     'admin.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.seller_changes.index': { paramsTuple?: []; params?: {} }
+    'admin.seller_changes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.products.index': { paramsTuple?: []; params?: {} }
     'admin.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.categories.index': { paramsTuple?: []; params?: {} }
@@ -247,6 +257,8 @@ export type ScannedRoutes = {
     'admin.dashboard': { paramsTuple?: []; params?: {} }
     'admin.sellers.index': { paramsTuple?: []; params?: {} }
     'admin.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.seller_changes.index': { paramsTuple?: []; params?: {} }
+    'admin.seller_changes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.products.index': { paramsTuple?: []; params?: {} }
     'admin.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.categories.index': { paramsTuple?: []; params?: {} }

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import encryption from '@adonisjs/core/services/encryption'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Seller from '#models/seller'
 import SellerMember from '#models/seller_member'
@@ -9,13 +8,13 @@ import { SellerMemberRole } from '#models/user_role'
 import type { Actor } from '#audit/actor'
 import { changeBetween, snapshot } from '#audit/change'
 import { uniqueSlug } from '#services/slug'
-import { failValidation, uniquely } from '#services/validation'
+import { uniquely } from '#services/validation'
+import { assertBusinessNumberFree, identityColumns } from '#services/seller_identity'
 import { InvalidTransitionException } from '#lifecycles/state_machine'
 import { SellerStatus, sellerLifecycle } from '#lifecycles/seller_lifecycle'
 import SellerApplied from '#events/seller_applied'
 import SellerApproved from '#events/seller_approved'
 import SellerRejected from '#events/seller_rejected'
-import SellerProfileUpdated from '#events/seller_profile_updated'
 
 export interface SellerApplicationInput {
   name: string
@@ -45,8 +44,8 @@ const AUDITED_FIELDS = [
 ] as const
 
 /**
- * Seller applications (입점 신청), their review by operators, and the store
- * details a seller keeps up to date afterwards.
+ * Seller applications (입점 신청) and their review by operators. Once
+ * approved, a seller changes its details through SellerProfileService.
  */
 export default class SellerService {
   /**
@@ -65,7 +64,7 @@ export default class SellerService {
         'You already belong to a seller; one account can run one shop'
       )
     }
-    await this.#assertBusinessNumberFree(input.businessNumber, existing?.id)
+    await assertBusinessNumberFree(input.businessNumber, existing?.id)
 
     return uniquely(
       () => this.#fileApplication(user, input, existing, actor),
@@ -129,34 +128,6 @@ export default class SellerService {
     return this.#review(seller, 'reject', actor, reason)
   }
 
-  /** Updates the store details and payout account of an approved seller. */
-  async updateProfile(
-    seller: Seller,
-    input: SellerApplicationInput,
-    actor: Actor
-  ): Promise<Seller> {
-    await this.#assertBusinessNumberFree(input.businessNumber, seller.id)
-    await db.transaction(async (trx) => {
-      const fresh = await this.#lock(seller.id, trx)
-      const before = snapshot(fresh, AUDITED_FIELDS)
-      fresh.merge(this.#applicationFields(input))
-      await fresh.save()
-      await SellerProfileUpdated.record(
-        trx,
-        fresh,
-        actor,
-        changeBetween(before, snapshot(fresh, AUDITED_FIELDS))
-      )
-    })
-    await seller.refresh()
-    return seller
-  }
-
-  /** The decrypted payout account number, for the seller's own settings page. */
-  revealAccountNumber(seller: Seller): string {
-    return encryption.decrypt<string>(seller.bankAccountNumber, 'seller-bank-account') ?? ''
-  }
-
   async #review(seller: Seller, action: 'approve' | 'reject', actor: Actor, reason: string | null) {
     const fields = ['status', 'rejectionReason'] as const
     await db.transaction(async (trx) => {
@@ -175,34 +146,11 @@ export default class SellerService {
   }
 
   #applicationFields(input: SellerApplicationInput) {
-    const accountDigits = input.bankAccountNumber.replaceAll('-', '')
     return {
-      name: input.name,
-      businessNumber: input.businessNumber,
-      representative: input.representative,
+      ...identityColumns(input),
       contactEmail: input.contactEmail,
       contactPhone: input.contactPhone,
       description: input.description ?? null,
-      bankName: input.bankName,
-      bankAccountHolder: input.bankAccountHolder,
-      bankAccountNumber: encryption.encrypt(input.bankAccountNumber, {
-        purpose: 'seller-bank-account',
-      }),
-      bankAccountLastDigits: accountDigits.slice(-4),
-    }
-  }
-
-  async #assertBusinessNumberFree(businessNumber: string, ownSellerId: number | undefined) {
-    const taken = await Seller.query()
-      .where('business_number', businessNumber)
-      .if(ownSellerId, (query) => query.whereNot('id', ownSellerId!))
-      .first()
-    if (taken) {
-      failValidation(
-        'businessNumber',
-        'This business registration number is already registered',
-        'businessNumberTaken'
-      )
     }
   }
 

@@ -2,12 +2,19 @@ import vine from '@vinejs/vine'
 import { SELLER_STATUSES } from '#lifecycles/seller_lifecycle'
 import { PRODUCT_STATUSES } from '#lifecycles/product_lifecycle'
 import { rowId } from '#validators/rules/bounds'
+import { IDENTITY_CHANGE_STATUSES } from '#lifecycles/identity_change_lifecycle'
 
 const page = () => vine.number().withoutDecimals().min(1).max(10_000).optional()
 
 /** Filters of the seller applications list. */
 export const sellerListValidator = vine.create({
   status: vine.enum(SELLER_STATUSES).optional(),
+  page: page(),
+})
+
+/** Filters of the queue of sellers' change requests. */
+export const identityChangeListValidator = vine.create({
+  status: vine.enum(IDENTITY_CHANGE_STATUSES).optional(),
   page: page(),
 })
 

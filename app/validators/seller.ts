@@ -2,23 +2,38 @@ import vine from '@vinejs/vine'
 import { phone } from '#validators/account'
 import { businessNumberRule } from '#validators/rules/business_number'
 
-/** A seller application (입점 신청) or its re-submission after a rejection. */
+/**
+ * Refuses NUL characters: PostgreSQL cannot store them (the write would
+ * fail with a 500). Reported as a malformed value (the `regex` message).
+ */
+const withoutNul = vine.createRule((value, _options, field) => {
+  if (typeof value === 'string' && value.includes('\0')) {
+    field.report('The {{ field }} field format is invalid', 'regex', field)
+  }
+})
+
+const text = () => vine.string().trim().use(withoutNul())
+
+/**
+ * A seller application (입점 신청), its re-submission after a rejection, and
+ * an approved seller's store settings.
+ */
 export const sellerApplicationValidator = vine.create({
-  name: vine.string().trim().minLength(2).maxLength(80),
+  name: text().minLength(2).maxLength(80),
   businessNumber: vine.string().trim().use(businessNumberRule()),
-  representative: vine.string().trim().minLength(1).maxLength(60),
+  representative: text().minLength(1).maxLength(60),
   contactEmail: vine.string().trim().toLowerCase().email().maxLength(254),
   contactPhone: phone(),
-  description: vine.string().trim().maxLength(2000).optional(),
-  bankName: vine.string().trim().minLength(2).maxLength(40),
-  bankAccountHolder: vine.string().trim().minLength(1).maxLength(60),
+  description: text().maxLength(2000).optional(),
+  bankName: text().minLength(2).maxLength(40),
+  bankAccountHolder: text().minLength(1).maxLength(60),
   bankAccountNumber: vine
     .string()
     .trim()
     .regex(/^[0-9-]{6,30}$/),
 })
 
-/** An operator's reason for rejecting an application or a product. */
+/** An operator's reason for rejecting an application, a product or a seller's change. */
 export const rejectionValidator = vine.create({
-  reason: vine.string().trim().minLength(5).maxLength(1000),
+  reason: text().minLength(5).maxLength(1000),
 })

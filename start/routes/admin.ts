@@ -19,6 +19,19 @@ router
       .as('sellers.approve')
     router.post('/sellers/:id/reject', [controllers.admin.Sellers, 'reject']).as('sellers.reject')
 
+    router
+      .get('/seller-changes', [controllers.admin.SellerChanges, 'index'])
+      .as('seller_changes.index')
+    router
+      .get('/seller-changes/:id', [controllers.admin.SellerChanges, 'show'])
+      .as('seller_changes.show')
+    router
+      .post('/seller-changes/:id/approve', [controllers.admin.SellerChanges, 'approve'])
+      .as('seller_changes.approve')
+    router
+      .post('/seller-changes/:id/reject', [controllers.admin.SellerChanges, 'reject'])
+      .as('seller_changes.reject')
+
     router.get('/products', [controllers.admin.ProductReviews, 'index']).as('products.index')
     router.get('/products/:id', [controllers.admin.ProductReviews, 'show']).as('products.show')
     router

@@ -43,6 +43,9 @@ router
       .where('mediaId', rowIdMatcher())
     router.get('/settings', [controllers.seller.Settings, 'edit']).as('settings.edit')
     router.put('/settings', [controllers.seller.Settings, 'update']).as('settings.update')
+    router
+      .post('/settings/withdraw', [controllers.seller.Settings, 'withdraw'])
+      .as('settings.withdraw')
     router.get('/shipping', [controllers.seller.Shipping, 'show']).as('shipping.show')
     router.post('/shipping/quote', [controllers.seller.Shipping, 'quote']).as('shipping.quote')
     router

@@ -15,6 +15,13 @@ export function isValidBusinessNumber(input: string): boolean {
   return (10 - (sum % 10)) % 10 === d[9]
 }
 
+/** A business registration number as people write it: 220-81-62517. */
+export function formatBusinessNumber(digits: string): string {
+  return /^\d{10}$/.test(digits)
+    ? `${digits.slice(0, 3)}-${digits.slice(3, 5)}-${digits.slice(5)}`
+    : digits
+}
+
 /** VineJS rule for business registration numbers; stores the digits only. */
 export const businessNumberRule = vine.createRule((value, _options, field) => {
   if (typeof value !== 'string' || !isValidBusinessNumber(value)) {
