@@ -9,6 +9,11 @@ export interface Change {
 
 const SECRET_FIELD = /password|token|secret|bankAccountNumber|apiKey/i
 
+/** Whether a field holds a secret: never logged, audited, flashed or stored in clear. */
+export function isSecretField(name: string): boolean {
+  return SECRET_FIELD.test(name)
+}
+
 /** Replaces secret values with a marker that still shows that they changed. */
 function redact(fields: Record<string, unknown>) {
   return Object.fromEntries(

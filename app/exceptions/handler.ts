@@ -3,6 +3,7 @@ import i18nManager from '@adonisjs/i18n/services/main'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { HttpError, StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 import { CommerceException } from '#exceptions/commerce_exceptions'
+import { isSecretField } from '#audit/change'
 
 /** One entry of the Store API's error shape: `{ errors: [{ field?, code, message }] }`. */
 export interface ApiError {
@@ -56,6 +57,21 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       return ctx.response.status(error.status).send({ errors: [{ title: SERVER_ERROR }] })
     }
     return super.renderErrorAsJSONAPI(error, ctx)
+  }
+
+  /**
+   * A refused form goes back with what was typed, minus secrets: the
+   * framework keeps only `password` and `password_confirmation` out, and the
+   * flashed input is stored with the session (a database row), so current
+   * and new passwords and account numbers are dropped here as well.
+   */
+  async renderValidationErrorAsHTML(error: any, ctx: HttpContext) {
+    await super.renderValidationErrorAsHTML(error, ctx)
+    const flashed = ctx.session?.responseFlashMessages
+    const input = flashed?.get('input')
+    if (input && typeof input === 'object') {
+      flashed!.set('input', withoutSecrets(input) as Record<string, unknown>)
+    }
   }
 
   async handle(error: unknown, ctx: HttpContext) {
@@ -123,4 +139,15 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     }
     return ctx.response.status(status).send({ errors })
   }
+}
+
+/** The value with every secret field, at any depth, left out. */
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets)
+  if (!value || typeof value !== 'object') return value
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !isSecretField(key))
+      .map(([key, inner]) => [key, withoutSecrets(inner)])
+  )
 }

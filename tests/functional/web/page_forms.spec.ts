@@ -1,4 +1,9 @@
 import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
+import SellerIdentityChange from '#models/seller_identity_change'
+import SellerProfileService from '#services/seller_profile_service'
+import { actorFor } from '#audit/actor'
+import { settingsForm } from '#tests/functional/seller/settings_helpers'
 import testUtils from '@adonisjs/core/services/test_utils'
 import router from '@adonisjs/core/services/router'
 import { QueueManager } from '@adonisjs/queue'
@@ -50,6 +55,14 @@ async function shopWithEverything() {
   await cartWith([{ variantId: variants[1].id, quantity: 1 }], customer)
   const guestCart = await cartWith([{ variantId: variants[1].id, quantity: 1 }])
 
+  const profiles = await app.container.make(SellerProfileService)
+  await profiles.update(
+    placed.seller,
+    settingsForm(placed.seller, { name: '바뀐상회' }),
+    actorFor(sellerOwner, { asSeller: true })
+  )
+  const [change] = await SellerIdentityChange.query().where('sellerId', placed.seller.id)
+
   const guestWithOrder = holdingKey(placed.order.number, placed.accessKey)
   const sellerOrder = placed.order.sellerOrders[0]
   return {
@@ -92,6 +105,8 @@ async function shopWithEverything() {
     '/admin/orders/:id': { url: `/admin/orders/${placed.order.id}`, user: admin },
     '/admin/audit': { user: admin },
     '/admin/staff': { user: admin },
+    '/admin/seller-changes': { user: admin },
+    '/admin/seller-changes/:id': { url: `/admin/seller-changes/${change.id}`, user: admin },
   } as Record<string, { url?: string; user?: User; session?: SessionData }>
 }
 
