@@ -2,9 +2,12 @@
  * Helpers available in every template.
  */
 import edge from 'edge.js'
+import type { DateTime } from 'luxon'
 import storeConfig from '#config/store'
 import { formatMoney } from '#services/money'
 import { formatDuration, presentMedia } from '#media/media_presenter'
+import { formatDateTime } from '#formatting/store_time'
+import { countryName } from '#formatting/country_names'
 
 edge.global('store', { name: storeConfig.name, currency: storeConfig.currency })
 
@@ -13,13 +16,17 @@ edge.global('money', function (this: { locale?: string }, minor: number, currenc
   return formatMoney(minor, currency, this.locale ?? 'ko')
 })
 
-/** Dates in the visitor's language, e.g. 2026. 11. 22. or Nov 22, 2026. */
-edge.global('formatDate', function (this: { locale?: string }, value: { toJSDate(): Date } | null) {
-  if (!value) return ''
-  return new Intl.DateTimeFormat(this.locale === 'en' ? 'en-US' : 'ko-KR', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(value.toJSDate())
+/**
+ * A moment in the store's time zone, in the visitor's language:
+ * 2026년 11월 25일 오후 11:59 GMT+9 / November 25, 2026 at 11:59 PM GMT+9.
+ */
+edge.global('formatDate', function (this: { locale?: string }, value: DateTime | string | null) {
+  return formatDateTime(value, this.locale ?? 'ko')
+})
+
+/** A country code as the country's name in the visitor's language: KR → 대한민국. */
+edge.global('countryName', function (this: { locale?: string }, code: string | null) {
+  return code ? countryName(code, this.locale ?? 'ko') : ''
 })
 
 /** A media item with its public rendition URLs and `<picture>` sources. */

@@ -14,6 +14,7 @@ import { sellerOrderLifecycle } from '#lifecycles/seller_order_lifecycle'
 import { PaymentStatus, paymentLifecycle } from '#lifecycles/payment_lifecycle'
 import { canView, orderForViewer } from '#services/orders/order_lookup'
 import { trackingUrl } from '#transformers/order_transformer'
+import { countryName } from '#formatting/country_names'
 import { orderKeyFor, rememberOrderKey } from '#services/shop/shop_session'
 
 type Carriers = Record<string, { name: string; trackingUrl: string | null }>
@@ -137,11 +138,10 @@ export function presentOrder(order: Order, locale: string) {
 
 /** The address as it is written on a parcel: name and phone, postal code and lines, country. */
 function addressLines(address: ShippingAddress, locale: string): string[] {
-  const country = new Intl.DisplayNames([locale === 'en' ? 'en' : 'ko'], { type: 'region' })
   return [
     `${address.name} · ${address.phone}`,
     `(${address.postalCode}) ${[address.line1, address.line2].filter(Boolean).join(' ')}`,
-    [address.city, address.region, country.of(address.country) ?? address.country]
+    [address.city, address.region, countryName(address.country, locale)]
       .filter(Boolean)
       .join(', '),
   ]

@@ -1,5 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { DateTime } from 'luxon'
+import { inStoreZone } from '#formatting/store_time'
 import { QueueManager } from '@adonisjs/queue'
 import AuditEvent from '#models/audit_event'
 import ShippingPolicyVersion from '#models/shipping_policy_version'
@@ -49,7 +51,8 @@ test.group('Back office | order list', (group) => {
     assert.deepEqual(await search({ method: 'test_card' }), [card.order.number])
     assert.deepEqual(await search({ q: card.order.number.toLowerCase() }), [card.order.number])
     assert.deepEqual(await search({ q: 'transfer.buyer@example.COM' }), [transfer.order.number])
-    const today = new Date().toISOString().slice(0, 10)
+    // Filter days are the store's (Asia/Seoul unless STORE_TIMEZONE says otherwise).
+    const today = inStoreZone(DateTime.now()).toISODate()!
     assert.lengthOf(await search({ from: today, to: today }), 3)
     assert.deepEqual(await search({ from: '2020-01-01', to: '2020-01-31' }), [])
   })
