@@ -3,11 +3,14 @@
  */
 import edge from 'edge.js'
 import type { DateTime } from 'luxon'
+import type { I18n } from '@adonisjs/i18n'
 import storeConfig from '#config/store'
 import { formatMoney } from '#services/money'
 import { formatDuration, presentMedia } from '#media/media_presenter'
 import { formatDateTime } from '#formatting/store_time'
 import { countryName } from '#formatting/country_names'
+import { breakdownLabel } from '#shipping/breakdown_label'
+import type { BreakdownLine } from '#shipping/types'
 
 edge.global('store', { name: storeConfig.name, currency: storeConfig.currency })
 
@@ -27,6 +30,11 @@ edge.global('formatDate', function (this: { locale?: string }, value: DateTime |
 /** A country code as the country's name in the visitor's language: KR → 대한민국. */
 edge.global('countryName', function (this: { locale?: string }, code: string | null) {
   return code ? countryName(code, this.locale ?? 'ko') : ''
+})
+
+/** A shipping breakdown line in the visitor's language: 무게별 배송비 (2,000g 이하). */
+edge.global('shippingLine', function (this: { i18n: I18n }, line: BreakdownLine) {
+  return breakdownLabel(this.i18n, line)
 })
 
 /** A media item with its public rendition URLs and `<picture>` sources. */
