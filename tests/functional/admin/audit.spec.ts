@@ -82,8 +82,8 @@ test.group('Back office | audit log', (group) => {
       .redirects(0)
     response.assertStatus(302)
     response.assertFlashMessage('inputErrorsBag', {
-      to: ['종료일은(는) 시작일 이후여야 합니다'],
-      actorRole: ['선택한 행위자 역할이(가) 올바르지 않습니다'],
+      to: ['종료일은 시작일 이후여야 합니다'],
+      actorRole: ['선택한 행위자 역할이 올바르지 않습니다'],
     })
   })
 

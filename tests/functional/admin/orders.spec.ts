@@ -15,6 +15,7 @@ import {
   shipBackdated,
   statusOf,
 } from '#tests/functional/orders/helpers'
+import { withParticle } from '#formatting/korean_particles'
 
 /** The order numbers on a list page, top to bottom. */
 function listedNumbers(html: string) {
@@ -78,8 +79,8 @@ test.group('Back office | order list', (group) => {
       .redirects(0)
     response.assertStatus(302)
     response.assertFlashMessage('inputErrorsBag', {
-      to: ['종료일은(는) 시작일 이후여야 합니다'],
-      status: ['선택한 상태이(가) 올바르지 않습니다'],
+      to: ['종료일은 시작일 이후여야 합니다'],
+      status: ['선택한 상태가 올바르지 않습니다'],
     })
   })
 })
@@ -210,7 +211,10 @@ test.group('Back office | canceling orders', (group) => {
       .redirects(0)
     response.assertStatus(302)
     response.assertHeader('location', `/admin/orders/${order.id}`)
-    response.assertFlashMessage('success', `주문 ${order.number}을(를) 취소했습니다.`)
+    response.assertFlashMessage(
+      'success',
+      `주문 ${withParticle(order.number, '을(를)')} 취소했습니다.`
+    )
 
     await order.refresh()
     assert.equal(order.status, OrderStatus.Canceled)
@@ -240,7 +244,10 @@ test.group('Back office | canceling orders', (group) => {
       .loginAs(admin)
       .withCsrfToken()
       .redirects(0)
-    response.assertFlashMessage('success', `주문 ${order.number}을(를) 취소하고 환불했습니다.`)
+    response.assertFlashMessage(
+      'success',
+      `주문 ${withParticle(order.number, '을(를)')} 취소하고 환불했습니다.`
+    )
 
     await order.refresh()
     await payment.refresh()
@@ -262,9 +269,9 @@ test.group('Back office | canceling orders', (group) => {
     const events = await AuditEvent.query().count('* as total')
 
     for (const [reason, error] of [
-      ['', '사유을(를) 입력하세요'],
-      ['아니', '사유은(는) 3자 이상이어야 합니다'],
-      ['가'.repeat(501), '사유은(는) 500자를 넘을 수 없습니다'],
+      ['', '사유를 입력하세요'],
+      ['아니', '사유는 3자 이상이어야 합니다'],
+      ['가'.repeat(501), '사유는 500자를 넘을 수 없습니다'],
     ]) {
       const response = await client
         .post(`/admin/orders/${order.id}/cancel`)

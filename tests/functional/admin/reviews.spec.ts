@@ -47,7 +47,7 @@ test.group('Back office | reviewing sellers and products', (group) => {
       .loginAs(admin)
       .withCsrfToken()
       .redirects(0)
-    assert.deepEqual(missing.flashMessage('inputErrorsBag').reason, ['사유을(를) 입력하세요'])
+    assert.deepEqual(missing.flashMessage('inputErrorsBag').reason, ['사유를 입력하세요'])
     await seller.refresh()
     assert.equal(seller.status, 'pending')
 

@@ -40,7 +40,7 @@ function onUtcHostOfSeoulStore(group: Group) {
 async function transferDueAt(payment: Payment, iso: string) {
   const session = payment.nextAction!
   if (session.type !== 'instructions') throw new Error('not a bank transfer')
-  payment.nextAction = { ...session, instructions: { ...session.instructions, dueAt: iso } }
+  payment.nextAction = { ...session, instructions: { ...session.instructions, dueAt: new Date(iso) } }
   await payment.save()
 }
 
