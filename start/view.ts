@@ -10,6 +10,7 @@ import { formatDuration, presentMedia } from '#media/media_presenter'
 import { formatDateTime } from '#formatting/store_time'
 import { countryName } from '#formatting/country_names'
 import { breakdownLabel } from '#shipping/breakdown_label'
+import { carrierName } from '#services/orders/carriers'
 import type { BreakdownLine } from '#shipping/types'
 
 edge.global('store', { name: storeConfig.name, currency: storeConfig.currency })
@@ -30,6 +31,11 @@ edge.global('formatDate', function (this: { locale?: string }, value: DateTime |
 /** A country code as the country's name in the visitor's language: KR → 대한민국. */
 edge.global('countryName', function (this: { locale?: string }, code: string | null) {
   return code ? countryName(code, this.locale ?? 'ko') : ''
+})
+
+/** A carrier's name in the visitor's language: cj → CJ대한통운 / CJ Logistics. */
+edge.global('carrierName', function (this: { locale?: string }, code: string | null) {
+  return carrierName(code, this.locale ?? 'ko')
 })
 
 /** A shipping breakdown line in the visitor's language: 무게별 배송비 (2,000g 이하). */

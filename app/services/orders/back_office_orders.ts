@@ -1,7 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { sqlTimestamp } from '#services/sql_time'
 import { storeDayBounds, typedDay } from '#formatting/store_time'
-import config from '@adonisjs/core/services/config'
 import Order from '#models/order'
 import type Payment from '#models/payment'
 import type SellerOrder from '#models/seller_order'
@@ -110,7 +109,6 @@ export async function orderForBackOffice(id: number, labels: LabelSources) {
       )
     ),
     trackingUrls: bySellerOrder(trackingUrl),
-    carriers: config.get<Record<string, { name: string }>>('store.orders.carriers'),
     receivable: order.payments
       .filter((payment) => !receiveBlocker(payment))
       .map(({ id: pk }) => pk),
