@@ -39,7 +39,8 @@ async function sources(folder: string, extensions: string[]) {
  * file's name (`'shop.cart.title'`, `` `shipping.breakdown.${code}` ``, with
  * `${…}` read as any key segment), plus the keys that code names indirectly:
  * validation rules (`failValidation(…, 'rule')`, `field.report(…, 'rule')`,
- * media refusals), mail subjects (emails.*) and the identifiers of the
+ * media refusals), mail subjects (emails.*), the audit log's names of
+ * business events (messages.audit.actions.*) and the identifiers of the
  * framework's own exceptions (errors.*).
  */
 function keysUsed(text: string, namespaces: string[]): string[] {
@@ -52,6 +53,15 @@ function keysUsed(text: string, namespaces: string[]): string[] {
     /(?:failValidation\([^)]*?,\s*|report\([^)]*?,\s*|MediaRejectedError\(\s*)'([\w.]+)'/g
   for (const [, name] of text.matchAll(rule)) keys.push(`validator.shared.messages.${name}`)
   for (const [, key] of text.matchAll(/subject: \['([\w.]+)'/g)) keys.push(`emails.${key}`)
+  // failValidation names its field by the path's last name: `variants.${index}.sku` → sku.
+  for (const [, path] of text.matchAll(/failValidation\(\s*['`]([^'`]+)['`]/g)) {
+    const name = path.split('.').findLast((part) => !/^(\d+|\$\{.*\})$/.test(part))
+    if (name) keys.push(`validator.shared.fields.${name}`)
+  }
+  // The audit log names each business event by its action.
+  for (const [, action] of text.matchAll(/static action = '([\w.]+)'/g)) {
+    keys.push(`messages.audit.actions.${action}`)
+  }
   return keys
 }
 
@@ -124,6 +134,7 @@ test.group('Messages | every key in both languages', () => {
         'validator.shared.messages.too_many_pixels',
         'emails.order_placed.subject',
         'shipping.breakdown.${line.code}',
+        'messages.audit.actions.order.placed',
       ]
     )
     assert.deepEqual([...new Set(missing)], [])
@@ -134,10 +145,17 @@ test.group('Messages | every key in both languages', () => {
     const en = await messagesOf('en')
     const identifiers = new Set<string>()
     for (const { text } of await sources('node_modules/@adonisjs', ['.js'])) {
-      for (const [, key] of text.matchAll(/identifier = "(errors\.E_[A-Z_]+)"/g))
+      for (const [, key] of text.matchAll(/identifier = "(errors\.E_[A-Z_]+)"/g)) {
         identifiers.add(key)
+      }
+      // The session flashes a summary of a refused form under the error's code.
+      if (text.includes('i18n.t(`errors.${error.code}`'))
+        identifiers.add('errors.E_VALIDATION_ERROR')
     }
-    assert.includeMembers([...identifiers], ['errors.E_UNAUTHORIZED_ACCESS'])
+    assert.includeMembers(
+      [...identifiers],
+      ['errors.E_UNAUTHORIZED_ACCESS', 'errors.E_VALIDATION_ERROR']
+    )
     const missing = [...identifiers].filter((key) => !ko.has(key) || !en.has(key))
     assert.deepEqual(missing, [])
   })

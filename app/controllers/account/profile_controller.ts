@@ -3,20 +3,29 @@ import type { HttpContext } from '@adonisjs/core/http'
 import AccountService from '#services/account_service'
 import { passwordValidator, profileValidator } from '#validators/account'
 import { LOCALE_COOKIE } from '#middleware/detect_locale_middleware'
+import { countryOptions } from '#services/shop/country_options'
+import { ShippingRegistry } from '#shipping/shipping_registry'
 
 /** The customer's account page: profile, password and addresses. */
 @inject()
 export default class ProfileController {
-  constructor(protected accounts: AccountService) {}
+  constructor(
+    protected accounts: AccountService,
+    protected shipping: ShippingRegistry
+  ) {}
 
-  async edit({ auth, view }: HttpContext) {
+  async edit({ auth, view, i18n }: HttpContext) {
     const user = auth.getUserOrFail()
     const addresses = await user
       .related('addresses')
       .query()
       .orderBy('is_default', 'desc')
       .orderBy('id')
-    return view.render('pages/account/edit', { user, addresses })
+    return view.render('pages/account/edit', {
+      user,
+      addresses,
+      countries: countryOptions(i18n.locale, this.shipping.homeCountry),
+    })
   }
 
   async update({ auth, request, response, session, i18n }: HttpContext) {
