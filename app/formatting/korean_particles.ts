@@ -29,7 +29,7 @@ const PAIR_PATTERN = new RegExp(
   'g'
 )
 
-/** Closing marks read past to reach the word: `(로얄과)을`, `"SKU"를`. */
+/** Closing marks read past to reach the quoted word: `"SKU"를`, `「판매 중」으로`. */
 const CLOSERS = /[)\]}"'”’」』>»]+$/
 
 /** Digits as read in Sino-Korean: 영 일 이 삼 사 오 육 칠 팔 구. */
@@ -84,10 +84,17 @@ function particleAfter(before: string, pair: string): string {
  * consonant (받침); a number by the last unit read (10 십, 2,000 천, 5 오);
  * an amount by its currency (₩5,000 원); Latin by the letters' Korean names
  * for abbreviations (SKU, URL) or by English spelling for words (email,
- * PayPal). Anything else reads as ending in a consonant.
+ * PayPal). A parenthesis only adds to the word before it, which takes the
+ * particle: 감귤(로얄과)을. Anything else reads as ending in a consonant.
  */
 export function endingOf(text: string): Ending {
-  const word = (/\S+$/.exec(text.replace(CLOSERS, ''))?.[0] ?? '').replace(CLOSERS, '')
+  let rest = text
+  while (rest.endsWith(')')) {
+    const open = rest.lastIndexOf('(')
+    if (open < 0 || !rest.slice(0, open).trim()) break
+    rest = rest.slice(0, open).trimEnd()
+  }
+  const word = (/\S+$/.exec(rest.replace(CLOSERS, ''))?.[0] ?? '').replace(CLOSERS, '')
   const last = word.at(-1)
   if (!last) return 'consonant'
   const code = last.charCodeAt(0)

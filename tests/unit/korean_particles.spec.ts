@@ -20,8 +20,9 @@ test.group('Korean particles | chosen by the final sound', () => {
       { word: '서울', pair: '(으)로', expected: '서울로' },
       { word: '부산', pair: '(으)로', expected: '부산으로' },
       { word: '제주', pair: '(으)로', expected: '제주로' },
-      // Closing marks are read past.
-      { word: '노지 감귤(로얄과)', pair: '을(를)', expected: '노지 감귤(로얄과)를' },
+      // A parenthesis adds to the word before it; a quotation is read itself.
+      { word: '노지 감귤(로얄과)', pair: '을(를)', expected: '노지 감귤(로얄과)을' },
+      { word: '환불 #2 (₩2,000)', pair: '을(를)', expected: '환불 #2 (₩2,000)를' },
       { word: '"판매 중"', pair: '(으)로', expected: '"판매 중"으로' },
       // Numbers by the last unit read: 일 칠 팔 in ㄹ, 십 백 천 만 in a consonant.
       { word: '1', pair: '(으)로', expected: '1로' },
@@ -34,6 +35,7 @@ test.group('Korean particles | chosen by the final sound', () => {
       // Amounts by their currency: ₩ 원, $ 달러.
       { word: '₩5,000', pair: '을(를)', expected: '₩5,000을' },
       { word: '(₩2,000)', pair: '은(는)', expected: '(₩2,000)은' },
+      { word: '(Seoul)', pair: '(으)로', expected: '(Seoul)로' },
       { word: '$30.98', pair: '을(를)', expected: '$30.98를' },
       { word: 'US$12', pair: '이(가)', expected: 'US$12가' },
       // Latin: abbreviations by letter names, units and words by how they are said.
@@ -54,9 +56,7 @@ test.group('Korean particles | chosen by the final sound', () => {
       assert.equal(resolveParticles(`${word}${pair} 확인`), `${expected} 확인`)
     })
 
-  test('reads a jamo-free word that it cannot sound out as ending in a consonant', ({
-    assert,
-  }) => {
+  test('reads a word it cannot sound out as ending in a consonant', ({ assert }) => {
     assert.equal(endingOf('漢字'), 'consonant')
     assert.equal(endingOf(''), 'consonant')
   })
@@ -73,8 +73,17 @@ test.group('Korean particles | chosen by the final sound', () => {
     const ko = i18nManager.locale('ko')
     const en = i18nManager.locale('en')
 
-    assert.equal(ko.formatRawMessage('{field}을(를) 입력하세요', { field: '이메일' }), '이메일을 입력하세요')
-    assert.equal(ko.formatRawMessage('{field}을(를) 입력하세요', { field: '카드' }), '카드를 입력하세요')
-    assert.equal(en.formatRawMessage('Enter {field}을(를)', { field: 'email' }), 'Enter email을(를)')
+    assert.equal(
+      ko.formatRawMessage('{field}을(를) 입력하세요', { field: '이메일' }),
+      '이메일을 입력하세요'
+    )
+    assert.equal(
+      ko.formatRawMessage('{field}을(를) 입력하세요', { field: '카드' }),
+      '카드를 입력하세요'
+    )
+    assert.equal(
+      en.formatRawMessage('Enter {field}을(를)', { field: 'email' }),
+      'Enter email을(를)'
+    )
   })
 })

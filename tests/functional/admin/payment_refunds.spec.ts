@@ -20,6 +20,7 @@ import {
   refundService,
   refundsAt,
 } from './payment_helpers.js'
+import { withParticle } from '#formatting/korean_particles'
 
 const stripe = await startStripeServer()
 
@@ -207,7 +208,7 @@ test.group('Back office | refunds', (group) => {
     const refund = await PaymentRefund.findByOrFail('paymentId', payment.id)
     response.assertFlashMessage(
       'success',
-      `환불 #${refund.id} (₩2,000)을 직접 이체한 환불로 기록했습니다.`
+      `${withParticle(`환불 #${refund.id} (₩2,000)`, '을(를)')} 직접 이체한 환불로 기록했습니다.`
     )
     assert.equal(refund.status, RefundStatus.Succeeded)
     await payment.refresh()
