@@ -50,6 +50,9 @@ test.group('Back office | payments held for review', (group) => {
     assert.include(String(to(korean.email).text), '결제사 확인 금액: ₩15,000')
     assert.include(String(to(korean.email).text), '주문 금액: ₩23,000')
     assert.include(String(to(korean.email).text), `/admin/orders/${order.id}`)
+    // The payment method by its name in the admin's language, not its code.
+    assert.include(String(to(korean.email).text), '결제(신용카드 (Stripe))가')
+    assert.include(String(to(english.email).text), 'Card (Stripe)')
     assert.equal(
       to(english.email).subject,
       `[Jangteo] Payment held for review: order ${order.number}`
