@@ -14,7 +14,8 @@ async function messagesOf(locale: string): Promise<Messages> {
       for (const [key, inner] of Object.entries(value)) flatten(`${prefix}.${key}`, inner)
     } else messages.set(prefix, String(value))
   }
-  for (const file of (await readdir(folder)).filter((name) => name.endsWith('.json'))) {
+  const files = await readdir(folder)
+  for (const file of files.filter((name) => name.endsWith('.json'))) {
     flatten(file.replace(/\.json$/, ''), JSON.parse(await readFile(join(folder, file), 'utf8')))
   }
   return messages
@@ -104,11 +105,12 @@ test.group('Messages | every key in both languages', () => {
     const ko = await messagesOf('ko')
     const en = await messagesOf('en')
     const namespaces = [...new Set([...ko.keys()].map((key) => key.split('.')[0]))]
+    const startFiles = await sources('start', ['.ts'])
     const files = [
       ...(await sources('resources/views', ['.edge'])),
       ...(await sources('app', ['.ts'])),
       // Route files name routes (`shipping.show`), not messages.
-      ...(await sources('start', ['.ts'])).filter(({ path }) => !path.startsWith('start/routes')),
+      ...startFiles.filter(({ path }) => !path.startsWith('start/routes')),
       ...(await sources('config', ['.ts'])),
     ]
 

@@ -21,7 +21,8 @@ const VALID_EXTRAS: Record<string, Record<string, unknown>> = {
 async function appValidators() {
   const folder = app.makePath('app/validators')
   const found: { name: string; validator: VineValidator<any, any> }[] = []
-  for (const file of (await readdir(folder)).filter((entry) => entry.endsWith('.ts'))) {
+  const files = await readdir(folder)
+  for (const file of files.filter((entry) => entry.endsWith('.ts'))) {
     const exports = await import(`#validators/${file.replace(/\.ts$/, '')}`)
     for (const [name, value] of Object.entries(exports)) {
       if (value instanceof VineValidator) found.push({ name: `${file}:${name}`, validator: value })

@@ -40,7 +40,10 @@ function onUtcHostOfSeoulStore(group: Group) {
 async function transferDueAt(payment: Payment, iso: string) {
   const session = payment.nextAction!
   if (session.type !== 'instructions') throw new Error('not a bank transfer')
-  payment.nextAction = { ...session, instructions: { ...session.instructions, dueAt: new Date(iso) } }
+  payment.nextAction = {
+    ...session,
+    instructions: { ...session.instructions, dueAt: new Date(iso) },
+  }
   await payment.save()
 }
 
@@ -91,7 +94,9 @@ test.group('Store time | dates in the store time zone on a UTC host', (group) =>
     await client.post(`/admin/sellers/${seller.id}/approve`).loginAs(admin).withCsrfToken()
     const event = await AuditEvent.findByOrFail('action', 'seller.approved')
     // 25 Nov 2026, 00:30 in Seoul is still the 24th in UTC.
-    await AuditEvent.query().where('id', event.id).update({ occurredAt: '2026-11-24T15:30:00.000Z' })
+    await AuditEvent.query()
+      .where('id', event.id)
+      .update({ occurredAt: '2026-11-24T15:30:00.000Z' })
 
     const search = (from: string, to: string) =>
       client.get('/admin/audit').qs({ from, to, action: 'seller.approved' }).loginAs(admin)
@@ -118,10 +123,7 @@ test.group('Store time | dates in the store time zone on a UTC host', (group) =>
       .update({ createdAt: sqlTimestamp(db.connection(), placedAt.toLocal()) })
 
     const search = async (day: string) => {
-      const response = await client
-        .get('/admin/orders')
-        .qs({ from: day, to: day })
-        .loginAs(staff)
+      const response = await client.get('/admin/orders').qs({ from: day, to: day }).loginAs(staff)
       response.assertStatus(200)
       return response.text()
     }
