@@ -42,43 +42,52 @@ export default {
     /** How often the queue worker expires unpaid orders and auto-confirms purchases (start/scheduler.ts). */
     expiryCheckEvery: '1m',
     autoConfirmCheckEvery: '1h',
-    /** Carriers offered when a seller enters a tracking number; {number} is replaced. */
+    /**
+     * Carriers offered when a seller enters a tracking number, named in each
+     * language; {number} is replaced in the tracking URL.
+     */
     carriers: {
       cj: {
-        name: 'CJ대한통운',
+        name: { ko: 'CJ대한통운', en: 'CJ Logistics' },
         trackingUrl: 'https://trace.cjlogistics.com/next/tracking.html?wblNo={number}',
       },
       hanjin: {
-        name: '한진택배',
+        name: { ko: '한진택배', en: 'Hanjin Express' },
         trackingUrl:
           'https://www.hanjin.com/kor/CMS/DeliveryMgr/WaybillResult.do?mCode=MN038&wblnum={number}',
       },
       lotte: {
-        name: '롯데택배',
+        name: { ko: '롯데택배', en: 'Lotte Global Logistics' },
         trackingUrl:
           'https://www.lotteglogis.com/home/reservation/tracking/linkView?InvNo={number}',
       },
       epost: {
-        name: '우체국택배',
+        name: { ko: '우체국택배', en: 'Korea Post' },
         trackingUrl:
           'https://service.epost.go.kr/trace.RetrieveDomRigiTraceList.comm?sid1={number}',
       },
       logen: {
-        name: '로젠택배',
+        name: { ko: '로젠택배', en: 'Logen' },
         trackingUrl: 'https://www.ilogen.com/web/personal/trace/{number}',
       },
       ems: {
-        name: 'EMS',
+        name: { ko: 'EMS', en: 'EMS' },
         trackingUrl:
           'https://service.epost.go.kr/trace.RetrieveEmsRigiTraceList.comm?POST_CODE={number}',
       },
       dhl: {
-        name: 'DHL',
+        name: { ko: 'DHL', en: 'DHL' },
         trackingUrl: 'https://www.dhl.com/kr-en/home/tracking.html?tracking-id={number}',
       },
-      fedex: { name: 'FedEx', trackingUrl: 'https://www.fedex.com/fedextrack/?trknbr={number}' },
-      ups: { name: 'UPS', trackingUrl: 'https://www.ups.com/track?tracknum={number}' },
-      other: { name: 'Other', trackingUrl: null },
-    } as Record<string, { name: string; trackingUrl: string | null }>,
+      fedex: {
+        name: { ko: 'FedEx', en: 'FedEx' },
+        trackingUrl: 'https://www.fedex.com/fedextrack/?trknbr={number}',
+      },
+      ups: {
+        name: { ko: 'UPS', en: 'UPS' },
+        trackingUrl: 'https://www.ups.com/track?tracknum={number}',
+      },
+      other: { name: { ko: '기타', en: 'Other' }, trackingUrl: null },
+    } as Record<string, { name: { ko: string; en: string }; trackingUrl: string | null }>,
   },
 }

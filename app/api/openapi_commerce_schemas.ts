@@ -38,11 +38,19 @@ const errorFacts = (code: string, facts: Record<string, object>) => ({
 
 /** Resources of the commerce operations, merged into components.schemas. */
 export const commerceSchemas = {
-  BreakdownLine: record({
-    code: { ...string, description: 'Stable, e.g. base, free_over_threshold, remote_area.jeju' },
-    label: string,
-    amount,
-  }),
+  BreakdownLine: record(
+    {
+      code: { ...string, description: 'Stable, e.g. base, free_over_threshold, remote_area.jeju' },
+      label: string,
+      amount,
+      params: {
+        type: 'object',
+        description: 'Facts the line names, e.g. { upToGrams: 2000 } for a weight band',
+        additionalProperties: { type: ['string', 'number'] },
+      },
+    },
+    ['params']
+  ),
   ShippingQuote: {
     oneOf: [
       record({

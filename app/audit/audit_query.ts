@@ -1,4 +1,5 @@
 import AuditEvent from '#models/audit_event'
+import { storeDayBounds } from '#formatting/store_time'
 
 export interface AuditFilters {
   actorId?: number
@@ -6,7 +7,7 @@ export interface AuditFilters {
   action?: string
   subjectType?: string
   subjectId?: string
-  /** Inclusive ISO dates (YYYY-MM-DD), compared in UTC. */
+  /** Inclusive calendar days (YYYY-MM-DD) in the store's time zone. */
   from?: string
   to?: string
   page?: number
@@ -24,11 +25,15 @@ export async function searchAuditLog(filters: AuditFilters) {
     .if(filters.action, (query) => query.where('action', filters.action!))
     .if(filters.subjectType, (query) => query.where('subject_type', filters.subjectType!))
     .if(filters.subjectId, (query) => query.where('subject_id', filters.subjectId!))
-    .if(filters.from, (query) => query.where('occurred_at', '>=', `${filters.from}T00:00:00.000Z`))
-    .if(filters.to, (query) => query.where('occurred_at', '<=', `${filters.to}T23:59:59.999Z`))
+    .if(filters.from, (query) => query.where('occurred_at', '>=', utcStart(filters.from!)))
+    .if(filters.to, (query) => query.where('occurred_at', '<=', utcEnd(filters.to!)))
     .orderBy('id', 'desc')
     .paginate(filters.page ?? 1, Math.min(100, filters.perPage ?? 50))
 }
+
+/** A store day's bounds as `occurred_at` holds instants: ISO 8601 in UTC. */
+const utcStart = (day: string) => storeDayBounds(day).start.toUTC().toISO()!
+const utcEnd = (day: string) => storeDayBounds(day).end.toUTC().toISO()!
 
 /** The distinct actions recorded so far, for the filter menu. */
 export async function auditActions(): Promise<string[]> {

@@ -1,9 +1,9 @@
 import app from '@adonisjs/core/services/app'
-import i18nManager from '@adonisjs/i18n/services/main'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { HttpError, StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 import { CommerceException } from '#exceptions/commerce_exceptions'
 import { isSecretField } from '#audit/change'
+import { useVisitorLocale } from '#middleware/detect_locale_middleware'
 
 /** One entry of the Store API's error shape: `{ errors: [{ field?, code, message }] }`. */
 export interface ApiError {
@@ -76,13 +76,14 @@ export default class HttpExceptionHandler extends ExceptionHandler {
 
   async handle(error: unknown, ctx: HttpContext) {
     if (this.#isApi(ctx)) return this.#renderApiError(error, ctx)
+    // CSRF is checked before the visitor's language is detected: the refusal
+    // and the error pages still speak it.
+    if (!ctx.i18n) useVisitorLocale(ctx)
     const httpError = this.toHttpError(error)
     // Shield keeps a refused form's input for the next page; a card form's
     // number and CVC must never be kept anywhere.
     if (httpError.code === 'E_BAD_CSRF_TOKEN' && ctx.request.url().startsWith('/payments/')) {
-      // CSRF is checked before the visitor's language is detected.
-      const i18n = ctx.i18n ?? i18nManager.locale(i18nManager.defaultLocale)
-      ctx.session.flash('error', i18n.t('shop.errors.session_expired'))
+      ctx.session.flash('error', ctx.i18n.t('shop.errors.session_expired'))
       return ctx.response.redirect().back()
     }
     // Denials render the status page (404 for someone else's record) rather

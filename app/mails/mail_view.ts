@@ -3,37 +3,27 @@ import i18nManager from '@adonisjs/i18n/services/main'
 import type { Message } from '@adonisjs/mail'
 import storeConfig from '#config/store'
 import { formatMoney } from '#services/money'
+import { formatDateTime } from '#formatting/store_time'
+import { countryName } from '#formatting/country_names'
 import type { MailAddress, MailLocale } from './order_mail_data.js'
 
 /**
  * Formatting helpers handed to email templates, bound to the mail's language
- * and currency: `fmt.money(12900)` → ₩12,900, `fmt.dateTime(iso)`,
- * `fmt.addressLines(address)`. Dates are shown in the store's time zone
- * (config/store.ts), with the zone's name.
+ * and currency: `fmt.money(12900)` → ₩12,900, `fmt.dateTime(iso)` (in the
+ * store's time zone, exactly as pages show it), `fmt.addressLines(address)`.
  */
 export function mailFormat(locale: MailLocale, currency: string) {
-  const tag = locale === 'en' ? 'en-US' : 'ko-KR'
-  const dateTime = new Intl.DateTimeFormat(tag, {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-    timeZone: storeConfig.timezone,
-  })
-  const countries = new Intl.DisplayNames([tag], { type: 'region' })
   return {
     money: (minor: number, inCurrency: string = currency) => formatMoney(minor, inCurrency, locale),
-    dateTime: (iso: string) => dateTime.format(new Date(iso)),
-    addressLines: (address: MailAddress) => addressLines(address, locale, countries),
+    dateTime: (iso: string) => formatDateTime(iso, locale),
+    addressLines: (address: MailAddress) => addressLines(address, locale),
   }
 }
 
 /** An address as the lines of a label, in the order each language writes them. */
-function addressLines(address: MailAddress, locale: MailLocale, countries: Intl.DisplayNames) {
+function addressLines(address: MailAddress, locale: MailLocale) {
   const place = [address.city, address.region].filter(Boolean).join(', ')
-  const country = countries.of(address.country.toUpperCase()) ?? address.country
+  const country = countryName(address.country, locale)
   const lines =
     locale === 'ko'
       ? [`(${address.postalCode}) ${address.line1}`, address.line2, place, country]

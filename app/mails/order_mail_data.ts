@@ -15,11 +15,15 @@ export interface MailLineItem {
   lineTotal: number
 }
 
-/** One reason a shipping fee was charged or waived, as the shipping policy quoted it. */
+/**
+ * One reason a shipping fee was charged or waived, as the shipping policy
+ * quoted it; the mail shows it translated by its code, as pages do.
+ */
 export interface MailShippingLine {
   code: string
   label: string
   amount: number
+  params?: Record<string, string | number>
 }
 
 /** One seller's share of an order: its items and its shipping fee (묶음배송). */

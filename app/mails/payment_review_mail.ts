@@ -12,6 +12,7 @@ export interface PaymentReviewMailData {
   orderNumber: string
   /** Absolute URL of the order in the back office, where the admin decides. */
   orderUrl: string
+  /** The payment method's name in the admin's language. */
   adapter: string
   /** What the provider confirmed, in minor units of its currency. */
   confirmed: { amount: number; currency: string }

@@ -18,18 +18,27 @@ export default class DetectLocaleMiddleware {
   }
 
   async handle(ctx: HttpContext, next: NextFn) {
-    const requested = [ctx.request.cookie(LOCALE_COOKIE), ...ctx.request.languages()]
-    const locale =
-      requested
-        .filter((candidate): candidate is string => Boolean(candidate))
-        .map((candidate) => i18nManager.getSupportedLocaleFor(candidate))
-        .find(Boolean) ?? i18nManager.defaultLocale
-
-    ctx.i18n = i18nManager.locale(locale)
-    ctx.containerResolver.bindValue(I18n, ctx.i18n)
-    if ('view' in ctx) ctx.view.share({ i18n: ctx.i18n, locale })
+    useVisitorLocale(ctx)
     return next()
   }
+}
+
+/**
+ * Sets the request's translator and shares it with its views. The exception
+ * handler calls it too, for requests refused before this middleware ran
+ * (an expired CSRF token), so their messages are in the visitor's language.
+ */
+export function useVisitorLocale(ctx: HttpContext) {
+  const requested = [ctx.request.cookie(LOCALE_COOKIE), ...ctx.request.languages()]
+  const locale =
+    requested
+      .filter((candidate): candidate is string => Boolean(candidate))
+      .map((candidate) => i18nManager.getSupportedLocaleFor(candidate))
+      .find(Boolean) ?? i18nManager.defaultLocale
+
+  ctx.i18n = i18nManager.locale(locale)
+  ctx.containerResolver.bindValue(I18n, ctx.i18n)
+  if ('view' in ctx) ctx.view.share({ i18n: ctx.i18n, locale })
 }
 
 declare module '@adonisjs/core/http' {

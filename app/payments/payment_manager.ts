@@ -46,6 +46,17 @@ export class PaymentManager {
     return adapter
   }
 
+  /**
+   * A method's name in the reader's language (테스트 카드 / Test card), for
+   * pages and emails that mention how an order was paid; the code itself
+   * only for an adapter no longer registered.
+   */
+  label(code: string, locale: string): string {
+    if (!this.has(code)) return code
+    const label = this.use(code).label
+    return locale === 'en' ? label.en : label.ko
+  }
+
   /** Every registered adapter in config order, with what the picker shows. */
   enabled(): EnabledPaymentMethod[] {
     return Object.keys(this.config.adapters).map((code) => {

@@ -43,10 +43,19 @@ export interface Destination {
 export interface BreakdownLine {
   /** Stable machine code, e.g. `base`, `free_over_threshold`, `remote_area.jeju`. */
   code: string
-  /** Shown to shoppers, e.g. "기본 배송비" / "Jeju surcharge". */
+  /**
+   * The policy's own words, e.g. "Jeju surcharge": shown only when no
+   * translation exists for the code (shipping.breakdown.<code>), as for a
+   * plugin's policy without lang files.
+   */
   label: string
   /** Minor units; 0 for a waived fee (the line still says why). */
   amount: number
+  /**
+   * The facts the translated label names, e.g. `{ upToGrams: 2000 }` for a
+   * weight band (shipping.breakdown_detail.<code>).
+   */
+  params?: Record<string, string | number>
 }
 
 /** A priced shipment. `amount` is the sum of `breakdown` amounts. */

@@ -54,7 +54,7 @@ test.group('Seller center | shipping policies in the browser', (group) => {
     await adminPage.goto('/admin/audit?action=shipping_policy.changed')
     await adminPage.assertElementsCount('tr[data-test="audit-row"]', 1)
     const row = adminPage.locator('tr[data-action="shipping_policy.changed"]')
-    await adminPage.assertTextContains(row, `seller #${owner.id}`)
+    await adminPage.assertTextContains(row, `판매자 #${owner.id}`)
     await adminPage.assertTextContains(row, '"flat"')
     await adminPage.assertTextContains(row, '"free_over"')
     await adminPage.assertTextContains(row, '{"amount":3000}')

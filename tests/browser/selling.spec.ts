@@ -69,7 +69,7 @@ test.group('Selling | from application to the storefront', (group) => {
     await adminPage.getByRole('link', { name: '한빛공방' }).click()
     await adminPage.assertTextContains('h1', '심사 대기')
     await adminPage.getByRole('button', { name: '승인', exact: true }).click()
-    await adminPage.assertText(adminPage.getByRole('status'), '한빛공방을(를) 승인했습니다.')
+    await adminPage.assertText(adminPage.getByRole('status'), '한빛공방을 승인했습니다.')
     const seller = await Seller.findByOrFail('name', '한빛공방')
     assert.equal(seller.status, SellerStatus.Approved)
 

@@ -25,7 +25,12 @@ test.group('Shipping | international by zone and weight', () => {
       amount: 34_000,
       currency: 'KRW',
       breakdown: [
-        { code: 'international', label: 'International shipping (North America)', amount: 34_000 },
+        {
+          code: 'international',
+          label: 'International shipping (North America)',
+          amount: 34_000,
+          params: { zone: 'North America' },
+        },
       ],
     })
     assert.include(policy.quote(parcelOf(10_000, 501), abroad('US'), options), { amount: 55_000 })

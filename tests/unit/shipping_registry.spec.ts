@@ -88,7 +88,14 @@ test.group('Shipping | quoting a seller', () => {
       deliverable: true,
       amount: 40_000,
       currency: 'KRW',
-      breakdown: [{ code: 'international', label: 'International shipping (US)', amount: 40_000 }],
+      breakdown: [
+        {
+          code: 'international',
+          label: 'International shipping (US)',
+          amount: 40_000,
+          params: { zone: 'US' },
+        },
+      ],
     })
   })
 

@@ -5,14 +5,19 @@ import type User from '#models/user'
 import AccountService from '#services/account_service'
 import { passwordValidator, profileValidator } from '#validators/account'
 import { LOCALE_COOKIE } from '#middleware/detect_locale_middleware'
+import { countryOptions } from '#services/shop/country_options'
+import { ShippingRegistry } from '#shipping/shipping_registry'
 
 /** The customer's account page: profile, password and addresses. */
 @inject()
 export default class ProfileController {
-  constructor(protected accounts: AccountService) {}
+  constructor(
+    protected accounts: AccountService,
+    protected shipping: ShippingRegistry
+  ) {}
 
-  async edit({ auth, view }: HttpContext) {
-    return view.render('pages/account/edit', await this.#page(auth.getUserOrFail()))
+  async edit({ auth, view, i18n }: HttpContext) {
+    return view.render('pages/account/edit', await this.#page(auth.getUserOrFail(), i18n.locale))
   }
 
   async update({ auth, request, response, session, i18n }: HttpContext) {
@@ -37,7 +42,7 @@ export default class ProfileController {
       if (!(error instanceof limiterErrors.E_TOO_MANY_REQUESTS)) throw error
       response.status(429)
       return view.render('pages/account/edit', {
-        ...(await this.#page(user)),
+        ...(await this.#page(user, i18n.locale)),
         passwordThrottled: i18n.t('messages.account.password_throttled', {
           minutes: Math.ceil(error.response.availableIn / 60),
         }),
@@ -48,12 +53,12 @@ export default class ProfileController {
     return response.redirect().toRoute('account.edit')
   }
 
-  async #page(user: User) {
+  async #page(user: User, locale: string) {
     const addresses = await user
       .related('addresses')
       .query()
       .orderBy('is_default', 'desc')
       .orderBy('id')
-    return { user, addresses }
+    return { user, addresses, countries: countryOptions(locale, this.shipping.homeCountry) }
   }
 }

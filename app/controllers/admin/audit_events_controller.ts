@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { DateTime } from 'luxon'
+import { typedDay } from '#formatting/store_time'
 import { auditFilterValidator } from '#validators/admin'
 import { auditActions, searchAuditLog } from '#audit/audit_query'
 import { listFilters } from '#validators/list_filters'
@@ -9,11 +9,10 @@ export default class AuditEventsController {
   async index(ctx: HttpContext) {
     const { request, view } = ctx
     const filters = await listFilters(auditFilterValidator, ctx)
-    const day = (date?: Date) => (date ? DateTime.fromJSDate(date).toISODate()! : undefined)
     const events = await searchAuditLog({
       ...filters,
-      from: day(filters.from),
-      to: day(filters.to),
+      from: filters.from && typedDay(filters.from),
+      to: filters.to && typedDay(filters.to),
     })
     events.baseUrl(request.url())
     events.queryString({ ...request.qs(), page: undefined })

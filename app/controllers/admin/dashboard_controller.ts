@@ -1,3 +1,4 @@
+import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import Seller from '#models/seller'
 import Product from '#models/product'
@@ -7,9 +8,13 @@ import { ProductStatus } from '#lifecycles/product_lifecycle'
 import { IdentityChangeStatus } from '#lifecycles/identity_change_lifecycle'
 import { AWAITING_DEPOSIT, countAwaitingDeposit } from '#services/orders/back_office_orders'
 import { paymentsInReview } from '#services/payments/payment_timeline'
+import { PaymentManager } from '#payments/payment_manager'
 
 /** The operator's front page: what is waiting for review, payments held for review first. */
+@inject()
 export default class DashboardController {
+  constructor(protected payments: PaymentManager) {}
+
   async show({ view }: HttpContext) {
     const [
       pendingSellers,
@@ -36,6 +41,9 @@ export default class DashboardController {
       awaitingDeposit,
       awaitingDepositFilter: AWAITING_DEPOSIT,
       review,
+      methodLabels: Object.fromEntries(
+        this.payments.enabled().map((method) => [method.code, method.label])
+      ),
     })
   }
 }

@@ -7,6 +7,7 @@ import SellerOrderPolicy from '#policies/seller_order_policy'
 import { actorFor } from '#audit/actor'
 import type { Actor } from '#audit/actor'
 import { FulfillmentService } from '#services/orders/fulfillment_service'
+import { PaymentManager } from '#payments/payment_manager'
 import { InvalidTransitionException } from '#lifecycles/state_machine'
 import { SellerOrderStatus, sellerOrderLifecycle } from '#lifecycles/seller_order_lifecycle'
 import { trackingUrl } from '#transformers/order_transformer'
@@ -28,7 +29,10 @@ const PER_PAGE = 20
 /** The seller's parts of customers' orders: list by status, details, shipping and delivery. */
 @inject()
 export default class OrdersController {
-  constructor(protected fulfillment: FulfillmentService) {}
+  constructor(
+    protected fulfillment: FulfillmentService,
+    protected payments: PaymentManager
+  ) {}
 
   async index(ctx: HttpContext) {
     const { seller, request, view } = ctx
@@ -55,15 +59,17 @@ export default class OrdersController {
     return view.render('pages/seller/orders/index', { orders, counts, tabs: TABS, status })
   }
 
-  async show({ params, bouncer, view }: HttpContext) {
+  async show({ params, bouncer, view, i18n }: HttpContext) {
     const sellerOrder = await this.#find(params.id, bouncer)
     await sellerOrder.load((loader) =>
       loader.load('items').load('order', (order) => order.preload('payments'))
     )
+    const payment = sellerOrder.order.payments.at(-1) ?? null
     return view.render('pages/seller/orders/show', {
       sellerOrder,
       order: sellerOrder.order,
-      payment: sellerOrder.order.payments.at(-1) ?? null,
+      payment,
+      paymentMethod: payment && this.payments.label(payment.adapter, i18n.locale),
       carriers: config.get('store.orders.carriers'),
       trackingUrl: trackingUrl(sellerOrder),
       timeline: timelineOf(sellerOrder),

@@ -1,8 +1,6 @@
-import vine from '@vinejs/vine'
 import type { HttpContext } from '@adonisjs/core/http'
 import { LOCALE_COOKIE } from '#middleware/detect_locale_middleware'
-
-const localeValidator = vine.create({ locale: vine.enum(['ko', 'en']) })
+import { localeValidator } from '#validators/locale'
 
 /** The ko/en language switcher. */
 export default class LocaleController {

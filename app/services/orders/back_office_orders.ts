@@ -1,7 +1,6 @@
-import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { sqlTimestamp } from '#services/sql_time'
-import config from '@adonisjs/core/services/config'
+import { storeDayBounds, typedDay } from '#formatting/store_time'
 import Order from '#models/order'
 import type Payment from '#models/payment'
 import type SellerOrder from '#models/seller_order'
@@ -24,7 +23,7 @@ export interface OrderListFilters {
   method?: string
   /** An order number or a customer email, matched exactly (case-insensitive). */
   q?: string
-  /** Inclusive days in the server's time zone, the zone order timestamps are written in. */
+  /** Inclusive calendar days in the store's time zone. */
   from?: Date
   to?: Date
   page?: number
@@ -35,7 +34,7 @@ export interface OrderListFilters {
  * index: number (unique), lower(email), (status, created_at), (created_at).
  */
 export async function searchOrders(filters: OrderListFilters, perPage = 25) {
-  const day = (date: Date) => DateTime.fromJSDate(date)
+  const day = (date: Date) => storeDayBounds(typedDay(date))
   const q = filters.q
   return Order.query()
     .if(filters.status, (query) => query.where('status', filters.status!))
@@ -43,14 +42,10 @@ export async function searchOrders(filters: OrderListFilters, perPage = 25) {
     .if(q?.includes('@'), (query) => query.whereRaw('lower(email) = ?', [q!.toLowerCase()]))
     .if(q && !q.includes('@'), (query) => query.where('number', q!.toUpperCase()))
     .if(filters.from, (query) =>
-      query.where(
-        'created_at',
-        '>=',
-        sqlTimestamp(db.connection(), day(filters.from!).startOf('day'))
-      )
+      query.where('created_at', '>=', sqlTimestamp(db.connection(), day(filters.from!).start))
     )
     .if(filters.to, (query) =>
-      query.where('created_at', '<=', sqlTimestamp(db.connection(), day(filters.to!).endOf('day')))
+      query.where('created_at', '<=', sqlTimestamp(db.connection(), day(filters.to!).end))
     )
     .withCount('sellerOrders')
     .orderBy('created_at', 'desc')
@@ -114,7 +109,6 @@ export async function orderForBackOffice(id: number, labels: LabelSources) {
       )
     ),
     trackingUrls: bySellerOrder(trackingUrl),
-    carriers: config.get<Record<string, { name: string }>>('store.orders.carriers'),
     receivable: order.payments
       .filter((payment) => !receiveBlocker(payment))
       .map(({ id: pk }) => pk),

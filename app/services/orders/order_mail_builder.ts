@@ -6,6 +6,7 @@ import type SellerOrder from '#models/seller_order'
 import { PaymentManager } from '#payments/payment_manager'
 import { trackingUrl } from '#transformers/order_transformer'
 import { orderLinkKey } from '#services/orders/order_lookup'
+import { carrierName } from '#services/orders/carriers'
 import type {
   MailLocale,
   MailParcel,
@@ -13,8 +14,6 @@ import type {
   SellerOrderMailData,
   ShipmentMailData,
 } from '#mails/order_mail_data'
-
-type Carriers = Record<string, { name: string }>
 
 /**
  * Turns orders into the plain data the order mails are rendered from. Links
@@ -57,9 +56,7 @@ export class OrderMailBuilder {
       shippingAddress: order.shippingAddress,
       payment: {
         method: order.paymentMethod,
-        methodLabel: this.payments.has(order.paymentMethod)
-          ? this.payments.use(order.paymentMethod).label[locale]
-          : order.paymentMethod,
+        methodLabel: this.payments.label(order.paymentMethod, locale),
         instructions:
           session?.type === 'instructions'
             ? {
@@ -74,11 +71,11 @@ export class OrderMailBuilder {
 
   async forShipment(sellerOrder: SellerOrder): Promise<ShipmentMailData> {
     await sellerOrder.load('seller')
-    const carriers = config.get<Carriers>('store.orders.carriers')
+    const order = await this.forOrder(sellerOrder.orderId)
     return {
-      order: await this.forOrder(sellerOrder.orderId),
+      order,
       sellerName: sellerOrder.seller.name,
-      carrier: carriers[sellerOrder.carrier ?? '']?.name ?? sellerOrder.carrier ?? '',
+      carrier: carrierName(sellerOrder.carrier, order.locale),
       trackingNumber: sellerOrder.trackingNumber ?? '',
       trackingUrl: trackingUrl(sellerOrder),
     }

@@ -15,6 +15,12 @@ export const WEIGHT_BAND_COLUMNS: readonly Leaf[] = [
   { name: 'amount', type: 'money', label: { ko: '배송비', en: 'Fee' } },
 ]
 
+/** The bounds of each range of a `postal_ranges` field, as its errors name them. */
+const POSTAL_RANGE_BOUNDS: readonly Leaf[] = [
+  { name: 'from', type: 'text', label: { ko: '시작 우편번호', en: 'first postal code' } },
+  { name: 'to', type: 'text', label: { ko: '끝 우편번호', en: 'last postal code' } },
+]
+
 /** The columns of a repeatable field (rows, weight bands), or null for a single input. */
 export function columnsOf(field: OptionField): readonly Leaf[] | null {
   if (field.type === 'rows') return field.columns
@@ -238,7 +244,7 @@ export function postedValues(fields: readonly OptionField[], input: unknown): Ro
 
 /**
  * Validation messages that name fields by the labels the form shows
- * ("배송비은(는) 0 이상이어야 합니다" rather than "amount…"), for fields the
+ * ("배송비는 0 이상이어야 합니다" rather than "amount…"), for fields the
  * shared validator translations do not know.
  */
 export function labelledMessages(i18n: I18n, labels: Map<string, string>): MessagesProviderContact {
@@ -260,6 +266,7 @@ export function policyMessages(policy: ShippingPolicy, i18n: I18n): MessagesProv
       if (!labels.has(field.name)) labels.set(field.name, field.label[locale])
       const columns = columnsOf(field)
       if (columns) collect(columns)
+      if (field.type === 'postal_ranges') collect(POSTAL_RANGE_BOUNDS)
     }
   }
   collect(policy.fields)

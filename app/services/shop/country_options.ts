@@ -1,4 +1,5 @@
 import { ISO_COUNTRIES } from '#shipping/countries'
+import { countryName } from '#formatting/country_names'
 
 /** One entry of a country `<select>`. */
 export interface CountryOption {
@@ -17,8 +18,7 @@ export function countryOptions(locale: string, homeCountry: string): CountryOpti
   const cached = cache.get(key)
   if (cached) return cached
 
-  const names = new Intl.DisplayNames([locale === 'en' ? 'en' : 'ko'], { type: 'region' })
-  const options = ISO_COUNTRIES.map((code) => ({ code, name: names.of(code) ?? code })).sort(
+  const options = ISO_COUNTRIES.map((code) => ({ code, name: countryName(code, locale) })).sort(
     (a, b) => a.name.localeCompare(b.name, locale)
   )
   const home = options.findIndex((option) => option.code === homeCountry)

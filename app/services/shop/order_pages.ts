@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
-import config from '@adonisjs/core/services/config'
 import router from '@adonisjs/core/services/router'
 import { Exception } from '@adonisjs/core/exceptions'
 import Order from '#models/order'
@@ -14,9 +13,9 @@ import { sellerOrderLifecycle } from '#lifecycles/seller_order_lifecycle'
 import { PaymentStatus, paymentLifecycle } from '#lifecycles/payment_lifecycle'
 import { canView, orderForViewer } from '#services/orders/order_lookup'
 import { trackingUrl } from '#transformers/order_transformer'
+import { countryName } from '#formatting/country_names'
+import { carrierName } from '#services/orders/carriers'
 import { orderKeyFor, rememberOrderKey } from '#services/shop/shop_session'
-
-type Carriers = Record<string, { name: string; trackingUrl: string | null }>
 
 /** Who acts on the storefront, as the audit log records it (a guest is a customer without id). */
 export function shopperActor(user: User | null | undefined): Actor {
@@ -105,7 +104,6 @@ function declineReason(payment: Payment, i18n: HttpContext['i18n']): string {
  * the state machines so the template compares no status strings.
  */
 export function presentOrder(order: Order, locale: string) {
-  const carriers = config.get<Carriers>('store.orders.carriers')
   const payment = order.payments.at(-1) ?? null
   const open = payment !== null && isOpen(payment)
   const next = open ? payment.nextAction : null
@@ -126,9 +124,7 @@ export function presentOrder(order: Order, locale: string) {
     addressLines: addressLines(order.shippingAddress, locale),
     parcels: order.sellerOrders.map((sellerOrder) => ({
       sellerOrder,
-      carrierName: sellerOrder.carrier
-        ? (carriers[sellerOrder.carrier]?.name ?? sellerOrder.carrier)
-        : null,
+      carrierName: sellerOrder.carrier ? carrierName(sellerOrder.carrier, locale) : null,
       trackingUrl: trackingUrl(sellerOrder),
       canConfirm: sellerOrderLifecycle.can(sellerOrder.status, 'confirm'),
     })),
@@ -137,12 +133,9 @@ export function presentOrder(order: Order, locale: string) {
 
 /** The address as it is written on a parcel: name and phone, postal code and lines, country. */
 function addressLines(address: ShippingAddress, locale: string): string[] {
-  const country = new Intl.DisplayNames([locale === 'en' ? 'en' : 'ko'], { type: 'region' })
   return [
     `${address.name} · ${address.phone}`,
     `(${address.postalCode}) ${[address.line1, address.line2].filter(Boolean).join(' ')}`,
-    [address.city, address.region, country.of(address.country) ?? address.country]
-      .filter(Boolean)
-      .join(', '),
+    [address.city, address.region, countryName(address.country, locale)].filter(Boolean).join(', '),
   ]
 }

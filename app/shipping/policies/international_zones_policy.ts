@@ -72,6 +72,7 @@ export class InternationalZonesPolicy implements ShippingPolicy<InternationalZon
         code: 'international',
         label: `International shipping (${zone.name})`,
         amount: band.amount,
+        params: { zone: zone.name },
       },
     ])
   }

@@ -47,7 +47,12 @@ export class WeightBandsPolicy implements ShippingPolicy<WeightBandsOptions> {
       )
     }
     return quoteFrom(parcel.currency, [
-      { code: 'weight_band', label: `Shipping up to ${band.upToGrams} g`, amount: band.amount },
+      {
+        code: 'weight_band',
+        label: `Shipping up to ${band.upToGrams} g`,
+        amount: band.amount,
+        params: { upToGrams: band.upToGrams },
+      },
     ])
   }
 }

@@ -1,5 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { DateTime } from 'luxon'
+import { inStoreZone } from '#formatting/store_time'
 import AuditEvent from '#models/audit_event'
 import { UserFactory, createSellerOwner } from '#database/factories/index'
 
@@ -56,7 +58,8 @@ test.group('Back office | audit log', (group) => {
     assert.include(bySubject.text(), 'data-action="seller.approved"')
     assert.notInclude(bySubject.text(), 'data-action="seller.rejected"')
 
-    const today = new Date().toISOString().slice(0, 10)
+    // Filter days are the store's (Asia/Seoul unless STORE_TIMEZONE says otherwise).
+    const today = inStoreZone(DateTime.now()).toISODate()!
     const inRange = await client
       .get('/admin/audit')
       .qs({ from: today, to: today, actorRole: 'admin' })
@@ -82,6 +85,8 @@ test.group('Back office | audit log', (group) => {
     response.assertStatus(422)
     response.assertTextIncludes('data-field="to"')
     response.assertTextIncludes('data-field="actorRole"')
+    response.assertTextIncludes('종료일은 시작일 이후여야 합니다')
+    response.assertTextIncludes('선택한 행위자 역할이 올바르지 않습니다')
   })
 
   test('is for admins only: staff get 403', async ({ client }) => {

@@ -1,5 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { DateTime } from 'luxon'
+import { inStoreZone } from '#formatting/store_time'
 import { QueueManager } from '@adonisjs/queue'
 import AuditEvent from '#models/audit_event'
 import ShippingPolicyVersion from '#models/shipping_policy_version'
@@ -13,6 +15,7 @@ import {
   shipBackdated,
   statusOf,
 } from '#tests/functional/orders/helpers'
+import { withParticle } from '#formatting/korean_particles'
 
 /** The order numbers on a list page, top to bottom. */
 function listedNumbers(html: string) {
@@ -49,7 +52,8 @@ test.group('Back office | order list', (group) => {
     assert.deepEqual(await search({ method: 'test_card' }), [card.order.number])
     assert.deepEqual(await search({ q: card.order.number.toLowerCase() }), [card.order.number])
     assert.deepEqual(await search({ q: 'transfer.buyer@example.COM' }), [transfer.order.number])
-    const today = new Date().toISOString().slice(0, 10)
+    // Filter days are the store's (Asia/Seoul unless STORE_TIMEZONE says otherwise).
+    const today = inStoreZone(DateTime.now()).toISODate()!
     assert.lengthOf(await search({ from: today, to: today }), 3)
     assert.deepEqual(await search({ from: '2020-01-01', to: '2020-01-31' }), [])
   })
@@ -77,6 +81,8 @@ test.group('Back office | order list', (group) => {
     response.assertTextIncludes('data-field="to"')
     response.assertTextIncludes('data-field="status"')
     response.assertTextIncludes('href="/admin/orders"')
+    response.assertTextIncludes('종료일은 시작일 이후여야 합니다')
+    response.assertTextIncludes('선택한 상태가 올바르지 않습니다')
   })
 })
 
@@ -206,7 +212,10 @@ test.group('Back office | canceling orders', (group) => {
       .redirects(0)
     response.assertStatus(302)
     response.assertHeader('location', `/admin/orders/${order.id}`)
-    response.assertFlashMessage('success', `주문 ${order.number}을(를) 취소했습니다.`)
+    response.assertFlashMessage(
+      'success',
+      `주문 ${withParticle(order.number, '을(를)')} 취소했습니다.`
+    )
 
     await order.refresh()
     assert.equal(order.status, OrderStatus.Canceled)
@@ -236,7 +245,10 @@ test.group('Back office | canceling orders', (group) => {
       .loginAs(admin)
       .withCsrfToken()
       .redirects(0)
-    response.assertFlashMessage('success', `주문 ${order.number}을(를) 취소하고 환불했습니다.`)
+    response.assertFlashMessage(
+      'success',
+      `주문 ${withParticle(order.number, '을(를)')} 취소하고 환불했습니다.`
+    )
 
     await order.refresh()
     await payment.refresh()
@@ -258,9 +270,9 @@ test.group('Back office | canceling orders', (group) => {
     const events = await AuditEvent.query().count('* as total')
 
     for (const [reason, error] of [
-      ['', '사유을(를) 입력하세요'],
-      ['아니', '사유은(는) 3자 이상이어야 합니다'],
-      ['가'.repeat(501), '사유은(는) 500자를 넘을 수 없습니다'],
+      ['', '사유를 입력하세요'],
+      ['아니', '사유는 3자 이상이어야 합니다'],
+      ['가'.repeat(501), '사유는 500자를 넘을 수 없습니다'],
     ]) {
       const response = await client
         .post(`/admin/orders/${order.id}/cancel`)

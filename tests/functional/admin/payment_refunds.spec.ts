@@ -20,6 +20,7 @@ import {
   refundService,
   refundsAt,
 } from './payment_helpers.js'
+import { withParticle } from '#formatting/korean_particles'
 
 const stripe = await startStripeServer()
 
@@ -51,7 +52,7 @@ test.group('Back office | refunds', (group) => {
     response.assertStatus(302)
     response.assertHeader('location', `/admin/orders/${order.id}`)
     const refund = await PaymentRefund.findByOrFail('paymentId', payment.id)
-    response.assertFlashMessage('success', `₩5,000을(를) 환불했습니다 (환불 #${refund.id}).`)
+    response.assertFlashMessage('success', `₩5,000을 환불했습니다 (환불 #${refund.id}).`)
 
     assert.equal(refund.status, RefundStatus.Succeeded)
     assert.equal(refund.amount, 5000)
@@ -84,7 +85,7 @@ test.group('Back office | refunds', (group) => {
       sellerOrderId: sellerB.id,
     })
     const refund = await PaymentRefund.findByOrFail('sellerOrderId', sellerB.id)
-    first.assertFlashMessage('success', `₩7,500을(를) 환불했습니다 (환불 #${refund.id}).`)
+    first.assertFlashMessage('success', `₩7,500을 환불했습니다 (환불 #${refund.id}).`)
     assert.equal(refund.status, RefundStatus.Succeeded)
 
     const again = await postRefund(client, admin, payment.id, {
@@ -166,9 +167,9 @@ test.group('Back office | refunds', (group) => {
     const other = await cardPaidOrder(stripe)
 
     const cases: [Record<string, unknown>, Record<string, string[]>][] = [
-      [{ amount: '1000', reason: '' }, { reason: ['사유을(를) 입력하세요'] }],
-      [{ amount: '0', reason: '금액 없음' }, { amount: ['금액은(는) 양수여야 합니다'] }],
-      [{ amount: 'lots', reason: '숫자 아님' }, { amount: ['금액은(는) 숫자여야 합니다'] }],
+      [{ amount: '1000', reason: '' }, { reason: ['사유를 입력하세요'] }],
+      [{ amount: '0', reason: '금액 없음' }, { amount: ['금액은 양수여야 합니다'] }],
+      [{ amount: 'lots', reason: '숫자 아님' }, { amount: ['금액은 숫자여야 합니다'] }],
       [
         { amount: '12.5', reason: '원화 소수점' },
         { amount: ['이 통화에서 쓸 수 없는 소수 자릿수입니다.'] },
@@ -207,7 +208,7 @@ test.group('Back office | refunds', (group) => {
     const refund = await PaymentRefund.findByOrFail('paymentId', payment.id)
     response.assertFlashMessage(
       'success',
-      `환불 #${refund.id} (₩2,000)을(를) 직접 이체한 환불로 기록했습니다.`
+      `${withParticle(`환불 #${refund.id} (₩2,000)`, '을(를)')} 직접 이체한 환불로 기록했습니다.`
     )
     assert.equal(refund.status, RefundStatus.Succeeded)
     await payment.refresh()

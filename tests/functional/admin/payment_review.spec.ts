@@ -10,6 +10,7 @@ import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import { startStripeServer } from '#tests/fixtures/servers/stripe_server'
 import { useLocalStripe } from '#tests/helpers/payments'
 import { cardPaidOrder, heldForReview, postRefund, refundsAt } from './payment_helpers.js'
+import { withParticle } from '#formatting/korean_particles'
 
 const stripe = await startStripeServer()
 
@@ -49,6 +50,9 @@ test.group('Back office | payments held for review', (group) => {
     assert.include(String(to(korean.email).text), '결제사 확인 금액: ₩15,000')
     assert.include(String(to(korean.email).text), '주문 금액: ₩23,000')
     assert.include(String(to(korean.email).text), `/admin/orders/${order.id}`)
+    // The payment method by its name in the admin's language, not its code.
+    assert.include(String(to(korean.email).text), '결제(신용카드 (Stripe))가')
+    assert.include(String(to(english.email).text), 'Card (Stripe)')
     assert.equal(
       to(english.email).subject,
       `[Jangteo] Payment held for review: order ${order.number}`
@@ -68,7 +72,7 @@ test.group('Back office | payments held for review', (group) => {
     const page = await client.get(`/admin/orders/${order.id}`).loginAs(admin)
     const html = page.text()
     assert.include(html, 'data-test="payment-review"')
-    assert.include(html, '검토 보류: 결제사는 ₩15,000을(를) 확인했지만 주문 금액은 ₩23,000입니다.')
+    assert.include(html, '검토 보류: 결제사는 ₩15,000을 확인했지만 주문 금액은 ₩23,000입니다.')
     assert.include(html, 'amount_mismatch: The provider confirmed 15000 KRW, expected 23000 KRW')
     assert.include(html, 'data-test="accept-review"')
     assert.include(html, '₩15,000 전액 환불')
@@ -93,7 +97,7 @@ test.group('Back office | payments held for review', (group) => {
     const first = await accept()
     first.assertFlashMessage(
       'success',
-      `결제를 승인했습니다. 주문 ${order.number}이(가) 결제 완료되었습니다.`
+      `결제를 승인했습니다. 주문 ${withParticle(order.number, '이(가)')} 결제 완료되었습니다.`
     )
     const second = await accept()
     second.assertFlashMessage('error', '검토 보류 중인 결제가 아닙니다.')
@@ -131,7 +135,7 @@ test.group('Back office | payments held for review', (group) => {
     )
     const refund = await PaymentRefund.findByOrFail('paymentId', payment.id)
     assert.equal(refund.reason, '금액 불일치로 전액 환불')
-    response.assertFlashMessage('success', `₩15,000을(를) 환불했습니다 (환불 #${refund.id}).`)
+    response.assertFlashMessage('success', `₩15,000을 환불했습니다 (환불 #${refund.id}).`)
 
     const accept = await client
       .post(`/admin/payments/${payment.id}/accept`)

@@ -47,7 +47,7 @@ test.group('Back office | reviewing sellers and products', (group) => {
       .loginAs(admin)
       .withCsrfToken()
       .redirects(0)
-    assert.deepEqual(missing.flashMessage('inputErrorsBag').reason, ['사유을(를) 입력하세요'])
+    assert.deepEqual(missing.flashMessage('inputErrorsBag').reason, ['사유를 입력하세요'])
     await seller.refresh()
     assert.equal(seller.status, 'pending')
 
@@ -63,6 +63,7 @@ test.group('Back office | reviewing sellers and products', (group) => {
 
   test('answers 409 when approving an application that is no longer pending', async ({
     client,
+    assert,
   }) => {
     const admin = await UserFactory.apply('admin').create()
     const { seller } = await createSellerOwner()
@@ -72,7 +73,8 @@ test.group('Back office | reviewing sellers and products', (group) => {
       .withCsrfToken()
       .redirects(0)
     response.assertStatus(409)
-    response.assertTextIncludes('Cannot approve a seller application that is approved')
+    response.assertTextIncludes('지금 상태에서는 할 수 없는 작업입니다.')
+    assert.notInclude(response.text(), 'Cannot approve a seller application')
   })
 
   test('publishes a product in review so that it appears on the storefront', async ({

@@ -40,6 +40,38 @@ async function placeOrder() {
   return { ...placed, seller }
 }
 
+/** An order to Jeju shipped by weight with the Jeju surcharge, in the customer's language. */
+async function placeJejuOrder(locale: 'ko' | 'en') {
+  const { variant, seller } = await createListing({ price: 15_000, stock: 4, weightGrams: 600 })
+  await setPolicy(seller, 'domestic', 'weight_bands', {
+    bands: [
+      { upToGrams: 2000, amount: 3000 },
+      { upToGrams: 5000, amount: 4000 },
+    ],
+  })
+  await setPolicy(seller, 'surcharge', 'remote_area', {
+    jejuAmount: 3000,
+    islandAmount: 5000,
+    extraRanges: [],
+  })
+  const carts = await app.container.make(CartService)
+  const cart: Cart = await carts.create()
+  await carts.addItem(cart, variant.id, 2)
+  const checkout = await app.container.make(CheckoutService)
+  const { order } = await checkout.place(
+    {
+      cartId: cart.id,
+      email: 'buyer@example.com',
+      shippingAddress: { ...koreanAddress('63100'), line2: null, city: null, region: null },
+      paymentMethod: 'bank_transfer',
+      user: null,
+      locale,
+    },
+    SYSTEM_ACTOR
+  )
+  return order
+}
+
 /** Runs the order-mail job inline, as a worker would. */
 async function runJob(kind: 'placed' | 'paid' | 'shipped' | 'to_ship', id: number) {
   QueueManager.restore()
@@ -69,6 +101,31 @@ test.group('Order mails | built and sent by the worker', (group) => {
     const html = sent.message.toJSON().message.html as string
     assert.include(html, '000-000-000000')
   })
+
+  test('lists each shipping line in the language of the customer ({locale})')
+    .with([
+      {
+        locale: 'ko' as const,
+        lines: ['무게별 배송비 (2,000g 이하) ₩3,000', '제주 추가 배송비 ₩3,000'],
+      },
+      {
+        locale: 'en' as const,
+        lines: ['Shipping by weight (up to 2,000 g) ₩3,000', 'Jeju surcharge ₩3,000'],
+      },
+    ])
+    .run(async ({ assert }, { locale, lines }) => {
+      const { mails } = mail.fake()
+      const order = await placeJejuOrder(locale)
+      await runJob('placed', order.id)
+      const { html, text } = mails.sent()[0].message.toJSON().message as Record<string, string>
+
+      for (const line of lines) assert.include(text, `· ${line}`)
+      for (const line of lines) assert.include(html.replace(/\s+/g, ' '), line)
+      if (locale === 'ko') {
+        assert.notMatch(text, /Shipping|surcharge/)
+        assert.notMatch(html, /Shipping up to|Jeju surcharge/)
+      }
+    })
 
   test("the email's order link opens the order for a guest, and only that order", async ({
     client,

@@ -9,6 +9,7 @@ import { OrderStatus } from '#lifecycles/order_lifecycle'
 import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import { createListing, stockOf } from '#tests/helpers/commerce'
 import { placeOrder, placePaidOrder, statusOf } from '#tests/functional/orders/helpers'
+import { withParticle } from '#formatting/korean_particles'
 
 test.group('Back office | receiving bank transfers (입금 확인)', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -46,7 +47,7 @@ test.group('Back office | receiving bank transfers (입금 확인)', (group) => 
     response.assertHeader('location', `/admin/orders/${order.id}`)
     response.assertFlashMessage(
       'success',
-      `입금을 확인했습니다. 주문 ${order.number}이(가) 결제 완료되었습니다.`
+      `입금을 확인했습니다. 주문 ${withParticle(order.number, '이(가)')} 결제 완료되었습니다.`
     )
 
     await payment.refresh()
@@ -140,7 +141,7 @@ test.group('Back office | receiving bank transfers (입금 확인)', (group) => 
       .redirects(0)
     response.assertFlashMessage(
       'error',
-      `주문 ${order.number}이(가) 이미 만료되어, 확인한 입금액은 환불 처리되었습니다.`
+      `주문 ${withParticle(order.number, '이(가)')} 이미 만료되어, 확인한 입금액은 환불 처리되었습니다.`
     )
     await payment.refresh()
     assert.equal(payment.status, PaymentStatus.Refunded)

@@ -136,6 +136,30 @@ test.group('Seller center | orders', (group) => {
     assert.include(html, 'data-test="ship"')
   })
 
+  test('names the payment method, the country and the carriers instead of their codes', async ({
+    client,
+    assert,
+  }) => {
+    const listing = await sellerListing(20_000)
+    await setPolicy(listing.seller, 'domestic', 'flat', { amount: 3000 })
+    const sellerOrder = await sellerOrderOf(await placeOrder([listing]), listing)
+
+    const response = await client.get(`/seller/orders/${sellerOrder.id}`).loginAs(listing.owner)
+    const html = response.text()
+    assert.equal(testText(html, 'payment-method'), '무통장입금')
+    assert.include(html, '대한민국')
+    assert.include(html, 'CJ대한통운')
+    assert.notMatch(html, />\s*(bank_transfer|KR)\s*</)
+
+    const english = await client
+      .get(`/seller/orders/${sellerOrder.id}`)
+      .header('accept-language', 'en')
+      .loginAs(listing.owner)
+    assert.equal(testText(english.text(), 'payment-method'), 'Bank transfer')
+    assert.include(english.text(), 'South Korea')
+    assert.include(english.text(), 'CJ Logistics')
+  })
+
   test('ships with carrier and tracking number; the order is fulfilled once every seller shipped', async ({
     client,
     assert,

@@ -127,7 +127,7 @@ test.group('Seller center | shipping policies', (group) => {
     response.assertStatus(302)
     const errors = response.flashMessage('inputErrorsBag') as Record<string, string[]>
     assert.sameMembers(Object.keys(errors), ['options.tiers.2.amount', 'options.tiers.3.amount'])
-    assert.equal(errors['options.tiers.2.amount'][0], '배송비은(는) 0 이상이어야 합니다')
+    assert.equal(errors['options.tiers.2.amount'][0], '배송비는 0 이상이어야 합니다')
     assert.lengthOf(await versionsOf(seller), 0)
 
     const noBase = await save(client, owner, 'domestic', {
@@ -148,7 +148,7 @@ test.group('Seller center | shipping policies', (group) => {
         scope: 'domestic',
         code: 'per_item',
         options: { amount: '-5', cap: '' },
-        inputErrorsBag: { 'options.amount': ['상품 1개당 배송비은(는) 0 이상이어야 합니다'] },
+        inputErrorsBag: { 'options.amount': ['상품 1개당 배송비는 0 이상이어야 합니다'] },
       })
       .loginAs(owner)
     response.assertStatus(200)
@@ -269,7 +269,7 @@ test.group('Seller center | shipping policies', (group) => {
       },
     })
     assert.deepEqual(response.flashMessage('inputErrorsBag'), {
-      'options.zones.1.bands.1.amount': ['배송비은(는) 숫자여야 합니다'],
+      'options.zones.1.bands.1.amount': ['배송비는 숫자여야 합니다'],
     })
   })
 

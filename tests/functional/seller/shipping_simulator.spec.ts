@@ -81,11 +81,11 @@ test.group('Seller center | shipping quote simulator', (group) => {
       'items.2.unitPrice',
       'country',
     ])
-    assert.equal(errors['items.1.quantity'][0], '수량은(는) 1 이상이어야 합니다')
+    assert.equal(errors['items.1.quantity'][0], '수량은 1 이상이어야 합니다')
 
     const noLines = await send({ items: [{ quantity: '', unitPrice: '' }], country: 'KR' })
     assert.deepEqual(noLines.flashMessage('inputErrorsBag'), {
-      items: ['상품 줄을(를) 1개 이상 추가하세요'],
+      items: ['상품 줄을 1개 이상 추가하세요'],
     })
   })
 })

@@ -82,7 +82,7 @@ test.group('Storefront | log in and out', (group) => {
     response.assertStatus(302)
     response.assertFlashMessage('inputErrorsBag', {
       email: ['올바른 이메일 주소를 입력하세요'],
-      password: ['비밀번호을(를) 입력하세요'],
+      password: ['비밀번호를 입력하세요'],
     })
   })
 

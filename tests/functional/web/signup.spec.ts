@@ -43,7 +43,7 @@ test.group('Storefront | sign up', (group) => {
     response.assertStatus(302)
     response.assertFlashMessage('inputErrorsBag', {
       email: ['올바른 이메일 주소를 입력하세요'],
-      password: ['비밀번호은(는) 8자 이상이어야 합니다'],
+      password: ['비밀번호는 8자 이상이어야 합니다'],
     })
     assert.equal(
       await User.query()

@@ -199,7 +199,7 @@ test.group('Storefront | browsing and search', (group) => {
   test('rejects malformed filters with a 422 and the reason', async ({ client }) => {
     const response = await client.get('/search').qs({ sort: 'random', minPrice: -5 })
     response.assertStatus(422)
-    response.assertTextIncludes('선택한 정렬이(가) 올바르지 않습니다')
-    response.assertTextIncludes('최저 가격은(는) 0 이상이어야 합니다')
+    response.assertTextIncludes('선택한 정렬이 올바르지 않습니다')
+    response.assertTextIncludes('최저 가격은 0 이상이어야 합니다')
   })
 })
