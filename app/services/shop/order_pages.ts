@@ -15,6 +15,12 @@ import { PaymentStatus, paymentLifecycle } from '#lifecycles/payment_lifecycle'
 import { canView, orderForViewer } from '#services/orders/order_lookup'
 import { trackingUrl } from '#transformers/order_transformer'
 import { orderKeyFor, rememberOrderKey } from '#services/shop/shop_session'
+import {
+  parcelRefunds,
+  refundBadge,
+  refundLines,
+  refundTotals,
+} from '#services/orders/order_refunds'
 
 type Carriers = Record<string, { name: string; trackingUrl: string | null }>
 
@@ -102,11 +108,18 @@ function declineReason(payment: Payment, i18n: HttpContext['i18n']): string {
 
 /**
  * What the order page shows and which buttons it offers, decided here with
- * the state machines so the template compares no status strings.
+ * the state machines so the template compares no status strings. Expects
+ * the order as orderForViewer loads it (payments with their refunds).
  */
 export function presentOrder(order: Order, locale: string) {
   const carriers = config.get<Carriers>('store.orders.carriers')
   const payment = order.payments.at(-1) ?? null
+  const refunds = refundLines(
+    order.payments.flatMap((attempt) => attempt.refunds),
+    order.sellerOrders
+  )
+  const captured = order.payments.reduce((total, attempt) => total + attempt.capturedAmount, 0)
+  const refundState = refundTotals(refunds, captured)
   const open = payment !== null && isOpen(payment)
   const next = open ? payment.nextAction : null
   const transfer =
@@ -124,7 +137,10 @@ export function presentOrder(order: Order, locale: string) {
     continueUrl: open ? redirectOf(payment) : null,
     transfer,
     addressLines: addressLines(order.shippingAddress, locale),
+    refunds: { lines: refunds, captured, ...refundState },
+    refundBadge: refundBadge(order, refundState.state),
     parcels: order.sellerOrders.map((sellerOrder) => ({
+      refunds: parcelRefunds(refunds, sellerOrder),
       sellerOrder,
       carrierName: sellerOrder.carrier
         ? (carriers[sellerOrder.carrier]?.name ?? sellerOrder.carrier)
