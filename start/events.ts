@@ -11,9 +11,11 @@ import OrderPaid from '#events/order_paid'
 import SellerOrderPaid from '#events/seller_order_paid'
 import SellerOrderShipped from '#events/seller_order_shipped'
 import PaymentHeldForReview from '#events/payment_held_for_review'
+import RefundIssued from '#events/refund_issued'
 
 emitter.on(OrderPlaced, [listeners.SendOrderMails, 'placed'])
 emitter.on(OrderPaid, [listeners.SendOrderMails, 'paid'])
 emitter.on(SellerOrderPaid, [listeners.SendOrderMails, 'sellerPaid'])
 emitter.on(SellerOrderShipped, [listeners.SendOrderMails, 'shipped'])
+emitter.on(RefundIssued, [listeners.SendOrderMails, 'refunded'])
 emitter.on(PaymentHeldForReview, [listeners.AlertPaymentReview])

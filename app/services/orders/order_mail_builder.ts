@@ -3,6 +3,8 @@ import config from '@adonisjs/core/services/config'
 import router from '@adonisjs/core/services/router'
 import Order from '#models/order'
 import type SellerOrder from '#models/seller_order'
+import PaymentRefund from '#models/payment_refund'
+import { refundLines, refundTotals } from '#services/orders/order_refunds'
 import { PaymentManager } from '#payments/payment_manager'
 import { trackingUrl } from '#transformers/order_transformer'
 import { orderLinkKey } from '#services/orders/order_lookup'
@@ -10,6 +12,7 @@ import type {
   MailLocale,
   MailParcel,
   OrderMailData,
+  RefundMailData,
   SellerOrderMailData,
   ShipmentMailData,
 } from '#mails/order_mail_data'
@@ -17,7 +20,8 @@ import type {
 type Carriers = Record<string, { name: string }>
 
 /**
- * Turns orders into the plain data the order mails are rendered from. Links
+ * Turns orders (and their refunds) into the plain data the order mails are
+ * rendered from. Links
  * to the order page carry the order's link key, so a guest's email opens
  * their order without an account.
  */
@@ -96,6 +100,45 @@ export class OrderMailBuilder {
       paidAt: (order.paidAt ?? order.createdAt).toISO()!,
       shippingAddress: order.shippingAddress,
       sellerOrderUrl: this.#absolute(`/seller/orders/${sellerOrder.id}`),
+    }
+  }
+
+  /** A refund that went through, with the order it belongs to and what went back so far. */
+  async forRefund(refundId: number): Promise<RefundMailData> {
+    const refund = await PaymentRefund.query()
+      .where('id', refundId)
+      .preload('payment')
+      .preload('items')
+      .firstOrFail()
+    const order = await Order.query()
+      .where('id', refund.payment.orderId)
+      .preload('sellerOrders', (sellerOrders) => sellerOrders.preload('seller').preload('items'))
+      .preload('payments', (payments) =>
+        payments.preload('refunds', (refunds) => refunds.preload('items'))
+      )
+      .firstOrFail()
+    const [line] = refundLines([refund], order.sellerOrders)
+    const paid = order.payments.reduce((total, payment) => total + payment.capturedAmount, 0)
+    const all = refundLines(
+      order.payments.flatMap((payment) => payment.refunds),
+      order.sellerOrders
+    )
+    return {
+      order: await this.forOrder(order.id),
+      refund: {
+        amount: line.amount,
+        reason: line.reason,
+        reasonKey: line.reasonKey,
+        refundedAt: line.at.toISO()!,
+        sellerName: line.sellerName,
+        items: line.items.map(({ item, quantity }) => ({
+          title: item.productTitle,
+          variantLabel: item.variantLabel,
+          quantity,
+        })),
+      },
+      paid,
+      refunded: refundTotals(all, paid).refunded,
     }
   }
 
