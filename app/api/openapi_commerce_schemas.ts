@@ -111,6 +111,7 @@ export const commerceSchemas = {
     status: { enum: PAYMENT_STATUSES },
     amount,
     currency,
+    refunded: { ...amount, description: 'Given back so far (see the order refunds)' },
     nextAction: {
       description: 'What the shopper does next, while the attempt is pending',
       oneOf: [

@@ -13,6 +13,8 @@ export interface MailLineItem {
   quantity: number
   unitPrice: number
   lineTotal: number
+  /** How many of it were refunded so far; absent or 0 when none. */
+  refundedQuantity?: number
 }
 
 /** One reason a shipping fee was charged or waived, as the shipping policy quoted it. */

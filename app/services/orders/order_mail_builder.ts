@@ -4,7 +4,12 @@ import router from '@adonisjs/core/services/router'
 import Order from '#models/order'
 import type SellerOrder from '#models/seller_order'
 import PaymentRefund from '#models/payment_refund'
-import { refundLines, refundTotals } from '#services/orders/order_refunds'
+import {
+  parcelRefunds,
+  refundLines,
+  refundTotals,
+  sellerOrderRefunds,
+} from '#services/orders/order_refunds'
 import { PaymentManager } from '#payments/payment_manager'
 import { trackingUrl } from '#transformers/order_transformer'
 import { orderLinkKey } from '#services/orders/order_lookup'
@@ -33,8 +38,14 @@ export class OrderMailBuilder {
     const order = await Order.query()
       .where('id', orderId)
       .preload('sellerOrders', (sellerOrders) => sellerOrders.preload('seller').preload('items'))
-      .preload('payments')
+      .preload('payments', (payments) =>
+        payments.preload('refunds', (refunds) => refunds.preload('items'))
+      )
       .firstOrFail()
+    const refunds = refundLines(
+      order.payments.flatMap((payment) => payment.refunds),
+      order.sellerOrders
+    )
     const locale: MailLocale = order.locale === 'en' ? 'en' : 'ko'
     const payment = order.payments.at(-1)
     const session = payment?.nextAction
@@ -52,7 +63,9 @@ export class OrderMailBuilder {
           { qs: { key: orderLinkKey(order.number) } }
         )
       ),
-      sellers: order.sellerOrders.map((sellerOrder) => parcelOf(sellerOrder)),
+      sellers: order.sellerOrders.map((sellerOrder) =>
+        parcelOf(sellerOrder, parcelRefunds(refunds, sellerOrder).quantities)
+      ),
       totals: {
         subtotal: order.subtotal,
         shipping: order.shippingTotal,
@@ -91,8 +104,9 @@ export class OrderMailBuilder {
   async forSeller(sellerOrder: SellerOrder): Promise<SellerOrderMailData> {
     await sellerOrder.load((loader) => loader.load('seller').load('items').load('order'))
     const order = sellerOrder.order
+    const refunds = await sellerOrderRefunds([sellerOrder])
     return {
-      ...parcelOf(sellerOrder),
+      ...parcelOf(sellerOrder, refunds.get(sellerOrder.id)!.quantities),
       sellerEmail: sellerOrder.seller.contactEmail,
       orderNumber: order.number,
       locale: 'ko',
@@ -147,7 +161,8 @@ export class OrderMailBuilder {
   }
 }
 
-function parcelOf(sellerOrder: SellerOrder): MailParcel {
+/** One seller's parcel, with how many of each item were refunded (by order item id). */
+function parcelOf(sellerOrder: SellerOrder, refunded: Map<number, number>): MailParcel {
   return {
     sellerName: sellerOrder.seller.name,
     items: sellerOrder.items.map((item) => ({
@@ -156,6 +171,7 @@ function parcelOf(sellerOrder: SellerOrder): MailParcel {
       quantity: item.quantity,
       unitPrice: item.unitPrice,
       lineTotal: item.lineTotal,
+      refundedQuantity: refunded.get(item.id) ?? 0,
     })),
     subtotal: sellerOrder.subtotal,
     shippingAmount: sellerOrder.shippingAmount,

@@ -3,7 +3,7 @@ import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import type Order from '#models/order'
 import type OrderItem from '#models/order_item'
 import PaymentRefund from '#models/payment_refund'
-import type SellerOrder from '#models/seller_order'
+import SellerOrder from '#models/seller_order'
 import { RefundStatus } from '#lifecycles/refund_status'
 import { OrderStatus } from '#lifecycles/order_lifecycle'
 import { SellerOrderStatus } from '#lifecycles/seller_order_lifecycle'
@@ -170,4 +170,28 @@ export function listedRefund(order: Order) {
   const refunded = Number(order.$extras.refunded ?? 0)
   const state = refundStateOf(Number(order.$extras.captured ?? 0), refunded)
   return { refunded, badge: refundBadge(order, state) }
+}
+
+/**
+ * How many of a seller's parcels waiting to ship have a refund on them (of
+ * their share or of the whole order), for the seller center's front page.
+ */
+export async function countToShipWithRefunds(sellerId: number): Promise<number> {
+  const [row] = await SellerOrder.query()
+    .where('seller_id', sellerId)
+    .where('status', SellerOrderStatus.ToShip)
+    .whereExists((refunds) =>
+      refunds
+        .from('payment_refunds')
+        .join('payments', 'payments.id', 'payment_refunds.payment_id')
+        .whereColumn('payments.order_id', 'seller_orders.order_id')
+        .whereNot('payment_refunds.status', RefundStatus.Failed)
+        .where((scope) =>
+          scope
+            .whereNull('payment_refunds.seller_order_id')
+            .orWhereColumn('payment_refunds.seller_order_id', 'seller_orders.id')
+        )
+    )
+    .count('* as count')
+  return Number(row.$extras.count)
 }

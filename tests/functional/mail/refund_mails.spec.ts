@@ -6,7 +6,7 @@ import SendOrderMail from '#jobs/notifications/send_order_mail'
 import RefundIssuedMail from '#mails/refund_issued_mail'
 import Order from '#models/order'
 import type PaymentRefund from '#models/payment_refund'
-import { paidTwoSellerOrder, refund } from '#tests/functional/orders/refund_helpers'
+import { paidTwoSellerOrder, refund, shipParcel } from '#tests/functional/orders/refund_helpers'
 
 /** A paid order (in the customer's `locale`) with one refund of one of seller A's items. */
 async function refundedOrder(locale: 'ko' | 'en') {
@@ -29,6 +29,14 @@ async function sendRefundMail(made: PaymentRefund) {
   await SendOrderMail.dispatch({ kind: 'refunded', id: made.id }).with('sync')
   mails.assertSentCount(RefundIssuedMail, 1)
   return mails.sent()[0].message
+}
+
+/** The text body of the order mail `kind` about `id`, built and sent as the worker would. */
+async function orderMailText(kind: 'shipped' | 'to_ship', id: number) {
+  const { mails } = mail.fake()
+  QueueManager.restore()
+  await SendOrderMail.dispatch({ kind, id }).with('sync')
+  return mails.sent()[0].message.toJSON().message.text as string
 }
 
 test.group('Mail | refund issued', (group) => {
@@ -64,10 +72,10 @@ test.group('Mail | refund issued', (group) => {
       message.assertContent(body, '환불 후 결제 금액')
       message.assertContent(body, '₩20,500')
     }
-    const { text } = message.toObject().message
+    const text = message.toObject().message.text as string
     assert.include(text, '환불 금액: ₩10,000')
     assert.include(text, '지금까지 환불된 금액: -₩10,000')
-    assert.match(text!, /환불 일시: \d{4}년 \d{1,2}월 \d{1,2}일/)
+    assert.match(text, /환불 일시: \d{4}년 \d{1,2}월 \d{1,2}일/)
   })
 
   test('tells the customer the same in English', async () => {
@@ -80,5 +88,17 @@ test.group('Mail | refund issued', (group) => {
     message.assertTextIncludes('Paid after refunds: ₩20,500')
     message.assertHtmlIncludes('Your refund has been issued')
     message.assertHtmlIncludes('₩10,000')
+  })
+
+  test("the shipping notice and the seller's to-ship mail say which items were refunded", async ({
+    assert,
+  }) => {
+    const { a, item } = await refundedOrder('ko')
+    await shipParcel(a.sellerOrder)
+
+    const shipped = await orderMailText('shipped', a.sellerOrder.id)
+    assert.include(shipped, `- ${item.productTitle}\n2개 × ₩10,000 = ₩20,000\n(1개 환불)`)
+    const toShip = await orderMailText('to_ship', a.sellerOrder.id)
+    assert.include(toShip, '(1개 환불)')
   })
 })

@@ -4,6 +4,7 @@ import { QueueManager } from '@adonisjs/queue'
 import PaymentRefund from '#models/payment_refund'
 import { UserFactory } from '#database/factories/index'
 import { orderLinkKey } from '#services/orders/order_lookup'
+import { fetchContract } from '#tests/functional/api/openapi_contract'
 import { paidTwoSellerOrder, refund, testTexts } from './refund_helpers.js'
 
 /*
@@ -90,9 +91,15 @@ test.group('Refunds | what the customer sees', (group) => {
       .get(`/api/v1/orders/${order.number}`)
       .header('X-Order-Key', orderLinkKey(order.number))
     api.assertStatus(200)
+    // The refunds are part of the documented Order.
+    const contract = await fetchContract(client)
+    const { path, method } = contract.operation('showOrder')
+    const validate = contract.responseValidator(path, method, 200)!
+    assert.isTrue(validate(api.body()), contract.errorsText(validate))
     const { refunds, sellers } = api.body().data
     assert.equal(refunds.state, 'partial')
     assert.equal(refunds.refunded, 5000)
+    assert.equal(api.body().data.payment.refunded, 5000)
     assert.containSubset(refunds.entries, [
       {
         status: 'succeeded',

@@ -56,6 +56,28 @@ test.group('Seller center | refunds', (group) => {
     assert.notInclude(other.text(), '한 개 품절')
   })
 
+  test('the front page counts the parcels to ship that have refunds', async ({
+    client,
+    assert,
+  }) => {
+    const first = await paidTwoSellerOrder()
+    const second = await paidTwoSellerOrder()
+    await refund(first.payment, { amount: 1000, reason: '배송 지연 보상' })
+    // Another seller's share refunded: not this seller's concern.
+    await refund(second.payment, {
+      amount: 1000,
+      reason: '판매자 B 일부 환불',
+      sellerOrderId: second.b.sellerOrder.id,
+    })
+
+    const page = await client.get('/seller').loginAs(first.a.owner)
+    assert.deepEqual(testTexts(page.text(), 'to-ship-refunds'), [
+      '발송할 주문 중 1건에 환불이 있습니다. 발송하기 전에 환불 내역을 확인하세요.',
+    ])
+    const other = await client.get('/seller').loginAs(second.a.owner)
+    assert.notInclude(other.text(), 'data-test="to-ship-refunds"')
+  })
+
   test('a refund of the whole order shows on every seller page', async ({ client, assert }) => {
     const { payment, a, b } = await paidTwoSellerOrder()
     await refund(payment, { amount: 3000, reason: '배송 지연 보상' })
