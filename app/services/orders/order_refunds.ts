@@ -91,8 +91,9 @@ export function refundTotals(lines: RefundLine[], captured: number) {
 /**
  * One seller order's side of the refunds: those of its share and those of
  * the order as a whole (their items narrowed to this seller's), how much of
- * its own share went back or is on its way, and how many of each of its
- * items were refunded.
+ * its own share went back or is on its way, how many of each of its items
+ * were refunded, and the badge its seller sees (full once it was called off
+ * by them, pending while none went through yet).
  */
 export function parcelRefunds(lines: RefundLine[], sellerOrder: SellerOrder) {
   const concerned = lines
