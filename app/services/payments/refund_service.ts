@@ -45,6 +45,9 @@ export interface RefundRequest {
  * the row's own idempotency key, so retrying a refund whose answer was lost
  * never refunds twice. Adapters without a provider (bank transfer) answer at
  * once: there the refund records the operator's word that money went back.
+ * Money 구매확정 promised to a seller needs an override (refund_rules.ts); a
+ * refund that goes through settles the parcels it leaves nothing to ship
+ * (refund_settlement.ts).
  */
 @inject()
 export class RefundService {
