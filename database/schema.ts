@@ -328,8 +328,21 @@ export class OrderSchema extends BaseModel {
   declare userId: number | null
 }
 
+export class PaymentRefundItemSchema extends BaseModel {
+  static $columns = ['id', 'orderItemId', 'paymentRefundId', 'quantity'] as const
+  $columns = PaymentRefundItemSchema.$columns
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare orderItemId: number
+  @column()
+  declare paymentRefundId: number
+  @column()
+  declare quantity: number
+}
+
 export class PaymentRefundSchema extends BaseModel {
-  static $columns = ['amount', 'createdAt', 'currency', 'failureCode', 'failureReason', 'id', 'idempotencyKey', 'paymentId', 'providerRefundReference', 'reason', 'requestedById', 'sellerOrderId', 'status', 'updatedAt'] as const
+  static $columns = ['amount', 'createdAt', 'currency', 'failureCode', 'failureReason', 'id', 'idempotencyKey', 'overrideReason', 'paymentId', 'providerRefundReference', 'reason', 'refundedAt', 'requestedById', 'sellerOrderId', 'status', 'updatedAt'] as const
   $columns = PaymentRefundSchema.$columns
   @column()
   declare amount: number
@@ -346,11 +359,15 @@ export class PaymentRefundSchema extends BaseModel {
   @column()
   declare idempotencyKey: string
   @column()
+  declare overrideReason: string | null
+  @column()
   declare paymentId: number
   @column()
   declare providerRefundReference: string | null
   @column()
   declare reason: string
+  @column.dateTime()
+  declare refundedAt: DateTime | null
   @column()
   declare requestedById: number | null
   @column()

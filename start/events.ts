@@ -12,10 +12,12 @@ import SellerOrderPaid from '#events/seller_order_paid'
 import SellerOrderShipped from '#events/seller_order_shipped'
 import PaymentHeldForReview from '#events/payment_held_for_review'
 import SellerIdentityChangeRequested from '#events/seller_identity_change_requested'
+import RefundIssued from '#events/refund_issued'
 
 emitter.on(OrderPlaced, [listeners.SendOrderMails, 'placed'])
 emitter.on(OrderPaid, [listeners.SendOrderMails, 'paid'])
 emitter.on(SellerOrderPaid, [listeners.SendOrderMails, 'sellerPaid'])
 emitter.on(SellerOrderShipped, [listeners.SendOrderMails, 'shipped'])
+emitter.on(RefundIssued, [listeners.SendOrderMails, 'refunded'])
 emitter.on(PaymentHeldForReview, [listeners.AlertPaymentReview])
 emitter.on(SellerIdentityChangeRequested, [listeners.AlertPayoutAccountChange])

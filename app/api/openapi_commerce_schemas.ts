@@ -119,6 +119,7 @@ export const commerceSchemas = {
     status: { enum: PAYMENT_STATUSES },
     amount,
     currency,
+    refunded: { ...amount, description: 'Given back so far (see the order refunds)' },
     nextAction: {
       description: 'What the shopper does next, while the attempt is pending',
       oneOf: [
@@ -192,11 +193,51 @@ export const commerceSchemas = {
             unitPrice: amount,
             quantity: { type: 'integer', minimum: 1 },
             lineTotal: amount,
+            refundedQuantity: { type: 'integer', minimum: 0 },
           }),
         },
       }),
     },
     payment: { oneOf: [{ type: 'null' }, ref('Payment')] },
+    refunds: ref('OrderRefunds'),
+  }),
+  OrderRefunds: record({
+    state: {
+      enum: ['none', 'partial', 'full'],
+      description: 'How much of the money paid went back',
+    },
+    refunded: { ...amount, description: 'Refunded so far (succeeded refunds)' },
+    pending: { ...amount, description: 'Refunds the payment provider has not confirmed yet' },
+    entries: {
+      type: 'array',
+      items: record({
+        status: { enum: ['pending', 'succeeded'] },
+        amount,
+        reason: string,
+        reasonCode: {
+          ...nullable('string'),
+          description: 'Set when the store wrote the reason itself, e.g. order_expired, external',
+        },
+        at: {
+          type: 'string',
+          format: 'date-time',
+          description: 'When it went through, or was asked for while pending',
+        },
+        sellerId: {
+          ...nullable('integer'),
+          description: 'The seller whose share was refunded; null for the whole order',
+        },
+        items: {
+          type: 'array',
+          items: record({
+            title: string,
+            variantLabel: string,
+            sku: string,
+            quantity: { type: 'integer', minimum: 1 },
+          }),
+        },
+      }),
+    },
   }),
   CommerceErrors: {
     allOf: [

@@ -3,13 +3,15 @@ import type OrderPlaced from '#events/order_placed'
 import type OrderPaid from '#events/order_paid'
 import type SellerOrderPaid from '#events/seller_order_paid'
 import type SellerOrderShipped from '#events/seller_order_shipped'
+import type RefundIssued from '#events/refund_issued'
 import SendOrderMail from '#jobs/notifications/send_order_mail'
 import type { OrderMailPayload } from '#jobs/notifications/send_order_mail'
 
 /**
  * Queues the order emails: confirmation when an order is placed, a receipt
- * when it is paid, a notice per seller shipment, and a "to ship" mail to
- * each seller of a paid order. The worker builds and sends them.
+ * when it is paid, a notice per seller shipment, a "to ship" mail to each
+ * seller of a paid order, and a notice per refund that went through. The
+ * worker builds and sends them.
  */
 export default class SendOrderMails {
   placed(event: OrderPlaced) {
@@ -26,6 +28,11 @@ export default class SendOrderMails {
 
   sellerPaid(event: SellerOrderPaid) {
     return this.#queue({ kind: 'to_ship', id: event.subject.id })
+  }
+
+  refunded(event: RefundIssued) {
+    if (event.refundId === null) return
+    return this.#queue({ kind: 'refunded', id: event.refundId })
   }
 
   /**

@@ -13,6 +13,8 @@ export interface MailLineItem {
   quantity: number
   unitPrice: number
   lineTotal: number
+  /** How many of it were refunded so far; absent or 0 when none. */
+  refundedQuantity?: number
 }
 
 /**
@@ -105,4 +107,30 @@ export interface SellerOrderMailData extends MailParcel {
   shippingAddress: MailAddress
   /** Absolute URL of the order in the seller center. */
   sellerOrderUrl: string
+}
+
+/** An item a refund gives back. */
+export interface MailRefundItem {
+  title: string
+  variantLabel: string
+  quantity: number
+}
+
+/** A refund went through: RefundIssuedMail, to the customer. */
+export interface RefundMailData {
+  order: OrderMailData
+  refund: {
+    amount: number
+    /** The operator's words, or null when the store wrote the reason (then `reasonKey`). */
+    reason: string | null
+    /** A key under refunds.reasons, for reasons the store wrote itself. */
+    reasonKey: string | null
+    refundedAt: string
+    /** The seller whose share was refunded; null for the order as a whole. */
+    sellerName: string | null
+    items: MailRefundItem[]
+  }
+  /** Of all the order's payments: captured, and refunded so far (this refund included). */
+  paid: number
+  refunded: number
 }

@@ -1,7 +1,8 @@
 import { PaymentSchema } from '#database/schema'
-import { belongsTo, column } from '@adonisjs/lucid/orm'
-import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import Order from '#models/order'
+import PaymentRefund from '#models/payment_refund'
 import { jsonColumn } from '#models/json_column'
 import type { MethodSummary, PaymentSession } from '#payments/types'
 
@@ -22,4 +23,11 @@ export default class Payment extends PaymentSchema {
 
   @belongsTo(() => Order)
   declare order: BelongsTo<typeof Order>
+
+  @hasMany(() => PaymentRefund, {
+    onQuery: (query) => {
+      if (!query.isRelatedSubQuery) query.orderBy('payment_refunds.id')
+    },
+  })
+  declare refunds: HasMany<typeof PaymentRefund>
 }

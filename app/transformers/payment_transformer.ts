@@ -4,7 +4,8 @@ import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 
 /**
  * A payment attempt in the Store API, with what the shopper must do next:
- * follow a redirect, confirm on the client, or transfer money to an account.
+ * follow a redirect, confirm on the client, or transfer money to an account,
+ * and how much of it was refunded.
  */
 export default class PaymentTransformer extends BaseTransformer<Payment> {
   toObject() {
@@ -15,6 +16,7 @@ export default class PaymentTransformer extends BaseTransformer<Payment> {
       status: payment.status,
       amount: payment.amount,
       currency: payment.currency,
+      refunded: payment.refundedAmount,
       nextAction: nextActionJson(payment),
       methodSummary: payment.methodSummary ?? null,
       failure: payment.failureCode

@@ -40,7 +40,26 @@ test.group('Lifecycles | seller orders', () => {
     )
     assert.isFalse(sellerOrderLifecycle.can(SellerOrderStatus.Shipped, 'cancel'))
     assert.isFalse(sellerOrderLifecycle.can(SellerOrderStatus.AwaitingPayment, 'ship'))
-    assert.deepEqual(sellerOrderLifecycle.actionsFrom(SellerOrderStatus.ToShip), ['ship', 'cancel'])
+    assert.deepEqual(sellerOrderLifecycle.actionsFrom(SellerOrderStatus.ToShip), [
+      'ship',
+      'cancel',
+      'refund',
+    ])
+  })
+
+  test('a refund calls off only a paid parcel that has not shipped', ({ assert }) => {
+    assert.equal(
+      sellerOrderLifecycle.next(SellerOrderStatus.ToShip, 'refund'),
+      SellerOrderStatus.Canceled
+    )
+    for (const status of [
+      SellerOrderStatus.AwaitingPayment,
+      SellerOrderStatus.Shipped,
+      SellerOrderStatus.Delivered,
+      SellerOrderStatus.PurchaseConfirmed,
+    ]) {
+      assert.isFalse(sellerOrderLifecycle.can(status, 'refund'))
+    }
   })
 })
 

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import { RefundStatus } from '#lifecycles/refund_status'
-import { refundableOf } from '#services/payments/refund_service'
+import { refundableOf } from '#services/payments/refund_rules'
 
 const payment = {
   id: 1,

@@ -14,6 +14,7 @@ import { ORDER_STATUSES, orderLifecycle } from '#lifecycles/order_lifecycle'
 import { InvalidTransitionException } from '#lifecycles/state_machine'
 import { actorFor } from '#audit/actor'
 import { paymentTimeline } from '#services/payments/payment_timeline'
+import { listedRefund } from '#services/orders/order_refunds'
 import { describeRefundError } from '#services/payments/refund_errors'
 import { listFilters } from '#validators/list_filters'
 
@@ -42,6 +43,7 @@ export default class OrdersController {
       filters: request.filledQs(),
       statuses: ORDER_STATUSES,
       methods: this.payments.manager.enabled(),
+      refundOf: listedRefund,
     })
   }
 

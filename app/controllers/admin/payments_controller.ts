@@ -4,11 +4,12 @@ import Payment from '#models/payment'
 import PaymentRefund from '#models/payment_refund'
 import { PaymentService } from '#services/payments/payment_service'
 import { RefundService } from '#services/payments/refund_service'
-import { describeRefundError } from '#services/payments/refund_errors'
+import { RefundRefusedException, describeRefundError } from '#services/payments/refund_errors'
 import { BANK_TRANSFER, receiveBlocker } from '#services/orders/back_office_orders'
 import { labelledMessages } from '#services/shipping/policy_form'
 import { formatMoney, fractionDigits } from '#services/money'
 import { refundValidator } from '#validators/admin_refunds'
+import RefundTransformer from '#transformers/refund_transformer'
 import { InvalidTransitionException } from '#lifecycles/state_machine'
 import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import { RefundStatus } from '#lifecycles/refund_status'
@@ -66,38 +67,61 @@ export default class PaymentsController {
 
   /**
    * Refunds the amount typed (major units) of the payment, or of one seller
-   * order's share, with a reason. A refusal or a provider's decline is shown
-   * next to the form that was sent; nothing is refunded then.
+   * order's share, with a reason and optionally the items it gives back. A
+   * refund of money 구매확정 promised to a seller needs the override ticked
+   * with its reason. A refusal or a provider's decline is a field error next
+   * to the form that was sent (422 with field errors for a JSON client);
+   * nothing is refunded then.
    */
-  async refund({ params, auth, request, response, session, i18n }: HttpContext) {
+  async refund({ params, auth, request, response, session, i18n, serialize }: HttpContext) {
     const payment = await Payment.findOrFail(params.id)
+    const json = request.accepts(['html', 'json']) === 'json'
     const back = () => response.redirect().toRoute('admin.orders.show', { id: payment.orderId })
     const input = await request.validateUsing(refundValidator, {
       messagesProvider: labelledMessages(
         i18n,
-        new Map([['amount', i18n.t('payments_admin.refund.amount')]])
+        new Map([
+          ['amount', i18n.t('payments_admin.refund.amount')],
+          ['overrideReason', i18n.t('refunds.admin.override_reason')],
+        ])
       ),
     })
-    const rejectField = (field: string, message: string) => {
+    const rejectField = (field: string, rule: string, message: string) => {
+      if (json) return response.unprocessableEntity({ errors: [{ field, rule, message }] })
       session.flashAll()
       session.flash('inputErrorsBag', { [field]: [message] })
       return back()
     }
     const minor = input.amount * 10 ** fractionDigits(payment.currency)
     if (Math.abs(minor - Math.round(minor)) > 1e-6) {
-      return rejectField('amount', i18n.t('payments_admin.errors.decimals'))
+      return rejectField('amount', 'decimals', i18n.t('payments_admin.errors.decimals'))
     }
     let refund: PaymentRefund
     try {
       refund = await this.refunds.refund(
         payment,
-        { amount: Math.round(minor), reason: input.reason, sellerOrderId: input.sellerOrderId },
+        {
+          amount: Math.round(minor),
+          reason: input.reason,
+          sellerOrderId: input.sellerOrderId,
+          items: input.items,
+          overrideReason: input.override ? input.overrideReason : null,
+        },
         actorFor(auth.getUserOrFail())
       )
     } catch (error) {
       const message = describeRefundError(error, i18n, payment.currency)
       if (message === null) throw error
-      return rejectField('refund', message)
+      const refused = error instanceof RefundRefusedException
+      return rejectField(
+        refused ? error.field : 'refund',
+        refused ? error.refusal : 'declined',
+        message
+      )
+    }
+    if (json) {
+      await refund.load('items')
+      return response.status(201).send(await serialize(RefundTransformer.transform(refund)))
     }
     this.#flashOutcome(refund, payment, session, i18n)
     return back()

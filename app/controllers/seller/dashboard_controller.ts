@@ -3,8 +3,12 @@ import Product from '#models/product'
 import SellerOrder from '#models/seller_order'
 import { PRODUCT_STATUSES } from '#lifecycles/product_lifecycle'
 import { SellerOrderStatus } from '#lifecycles/seller_order_lifecycle'
+import { countToShipWithRefunds } from '#services/orders/order_refunds'
 
-/** The seller center's front page: orders to ship, products by status, recent changes. */
+/**
+ * The seller center's front page: orders to ship (and how many of them have
+ * refunds), products by status, recent changes.
+ */
 export default class DashboardController {
   async show({ seller, view }: HttpContext) {
     const rows = await Product.query()
@@ -26,6 +30,7 @@ export default class DashboardController {
       counts,
       recent,
       toShip: Number(toShip[0].$extras.count),
+      toShipWithRefunds: await countToShipWithRefunds(seller.id),
     })
   }
 }

@@ -13,6 +13,7 @@ import { SellerOrderStatus, sellerOrderLifecycle } from '#lifecycles/seller_orde
 import { trackingUrl } from '#transformers/order_transformer'
 import { sellerOrderListValidator, shipmentValidator } from '#validators/seller_orders'
 import { listFilters } from '#validators/list_filters'
+import { sellerOrderRefunds } from '#services/orders/order_refunds'
 
 /** The order list's tabs, in the order a seller works through them. */
 const TABS = [
@@ -26,7 +27,10 @@ const TABS = [
 
 const PER_PAGE = 20
 
-/** The seller's parts of customers' orders: list by status, details, shipping and delivery. */
+/**
+ * The seller's parts of customers' orders: list by status, details, shipping
+ * and delivery, and the refunds on them, so nothing refunded is shipped.
+ */
 @inject()
 export default class OrdersController {
   constructor(
@@ -56,16 +60,30 @@ export default class OrdersController {
       .paginate(filters.page ?? 1, PER_PAGE)
     orders.baseUrl(request.url())
     orders.queryString({ status })
-    return view.render('pages/seller/orders/index', { orders, counts, tabs: TABS, status })
+    const refunds = await sellerOrderRefunds(orders.all())
+    return view.render('pages/seller/orders/index', {
+      orders,
+      counts,
+      tabs: TABS,
+      status,
+      refunds,
+    })
   }
 
   async show({ params, bouncer, view, i18n }: HttpContext) {
     const sellerOrder = await this.#find(params.id, bouncer)
     await sellerOrder.load((loader) =>
-      loader.load('items').load('order', (order) => order.preload('payments'))
+      loader
+        .load('items')
+        .load('seller')
+        .load('order', (order) => order.preload('payments'))
     )
     const payment = sellerOrder.order.payments.at(-1) ?? null
+    const sides = await sellerOrderRefunds([sellerOrder])
+    const refunds = sides.get(sellerOrder.id)!
     return view.render('pages/seller/orders/show', {
+      refunds,
+      refundNotice: refunds.lines.length ? refundNoticeOf(sellerOrder) : null,
       sellerOrder,
       order: sellerOrder.order,
       payment,
@@ -117,6 +135,17 @@ export default class OrdersController {
     await bouncer.with(SellerOrderPolicy).authorize('manage', sellerOrder)
     return sellerOrder
   }
+}
+
+/**
+ * What a seller with refunds on an order is told first: do not ship it
+ * (refunded in full and called off), ship only what was not refunded, or
+ * that a parcel already sent was refunded.
+ */
+function refundNoticeOf(sellerOrder: SellerOrder) {
+  if (sellerOrder.status === SellerOrderStatus.Canceled) return 'canceled'
+  if (sellerOrderLifecycle.can(sellerOrder.status, 'ship')) return 'to_ship'
+  return 'after_shipping'
 }
 
 /** What happened to a seller order so far, oldest first (from its timestamps). */

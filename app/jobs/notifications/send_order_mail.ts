@@ -9,10 +9,14 @@ import OrderPlacedMail from '#mails/order_placed_mail'
 import OrderPaidMail from '#mails/order_paid_mail'
 import SellerOrderShippedMail from '#mails/seller_order_shipped_mail'
 import NewSellerOrderMail from '#mails/new_seller_order_mail'
+import RefundIssuedMail from '#mails/refund_issued_mail'
 
-/** Which order mail, about which order (placed, paid) or seller order (shipped, to ship). */
+/**
+ * Which order mail, about which order (placed, paid), seller order (shipped,
+ * to ship) or refund (refunded).
+ */
 export interface OrderMailPayload {
-  kind: 'placed' | 'paid' | 'shipped' | 'to_ship'
+  kind: 'placed' | 'paid' | 'shipped' | 'to_ship' | 'refunded'
   id: number
 }
 
@@ -41,6 +45,7 @@ export default class SendOrderMail extends Job<OrderMailPayload> {
     const { kind, id } = this.payload
     if (kind === 'placed') return new OrderPlacedMail(await builder.forOrder(id))
     if (kind === 'paid') return new OrderPaidMail(await builder.forOrder(id))
+    if (kind === 'refunded') return new RefundIssuedMail(await builder.forRefund(id))
     const sellerOrder = await SellerOrder.findOrFail(id)
     if (kind === 'shipped')
       return new SellerOrderShippedMail(await builder.forShipment(sellerOrder))

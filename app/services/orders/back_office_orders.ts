@@ -13,6 +13,13 @@ import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import type { PaymentManager } from '#payments/payment_manager'
 import type { ShippingRegistry } from '#shipping/shipping_registry'
 import { trackingUrl } from '#transformers/order_transformer'
+import {
+  parcelRefunds,
+  refundBadge,
+  refundLines,
+  refundTotals,
+  withRefundSums,
+} from '#services/orders/order_refunds'
 
 /** The adapter whose deposits an operator confirms by hand (무통장입금). */
 export const BANK_TRANSFER = 'bank_transfer'
@@ -32,11 +39,12 @@ export interface OrderListFilters {
 /**
  * The back office's order list, newest first. Every filter is served by an
  * index: number (unique), lower(email), (status, created_at), (created_at).
+ * Each order carries its payments' sums for listedRefund.
  */
 export async function searchOrders(filters: OrderListFilters, perPage = 25) {
   const day = (date: Date) => storeDayBounds(typedDay(date))
   const q = filters.q
-  return Order.query()
+  return withRefundSums(Order.query())
     .if(filters.status, (query) => query.where('status', filters.status!))
     .if(filters.method, (query) => query.where('payment_method', filters.method!))
     .if(q?.includes('@'), (query) => query.whereRaw('lower(email) = ?', [q!.toLowerCase()]))
@@ -76,18 +84,26 @@ export interface LabelSources {
 
 /**
  * Everything the order page shows: customer, seller orders with seller,
- * items, shipment and the shipping policy versions they were quoted with,
- * payments (and which can be marked received), whether and how the order
- * can be called off, and the audit trail of the order, its seller orders
- * and payments.
+ * items, shipment, refunds and the shipping policy versions they were
+ * quoted with, payments with their refunds (and which can be marked
+ * received), whether and how the order can be called off, and the audit
+ * trail of the order, its seller orders and payments.
  */
 export async function orderForBackOffice(id: number, labels: LabelSources) {
   const order = await Order.query()
     .where('id', id)
     .preload('user')
     .preload('sellerOrders', (sellerOrders) => sellerOrders.preload('seller').preload('items'))
-    .preload('payments')
+    .preload('payments', (payments) =>
+      payments.preload('refunds', (refunds) => refunds.preload('items'))
+    )
     .firstOrFail()
+  const refundsShown = refundLines(
+    order.payments.flatMap((payment) => payment.refunds),
+    order.sellerOrders
+  )
+  const captured = order.payments.reduce((total, payment) => total + payment.capturedAmount, 0)
+  const refundState = refundTotals(refundsShown, captured)
 
   const policyIds = order.sellerOrders
     .flatMap((sellerOrder) => [sellerOrder.shippingPolicyId, sellerOrder.surchargePolicyId])
@@ -109,6 +125,9 @@ export async function orderForBackOffice(id: number, labels: LabelSources) {
       )
     ),
     trackingUrls: bySellerOrder(trackingUrl),
+    parcelRefunds: bySellerOrder((sellerOrder) => parcelRefunds(refundsShown, sellerOrder)),
+    refundState,
+    refundBadge: refundBadge(order, refundState.state),
     receivable: order.payments
       .filter((payment) => !receiveBlocker(payment))
       .map(({ id: pk }) => pk),

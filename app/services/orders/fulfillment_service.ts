@@ -2,12 +2,9 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import config from '@adonisjs/core/services/config'
-import Order from '#models/order'
 import SellerOrder from '#models/seller_order'
 import type { Actor } from '#audit/actor'
 import { SYSTEM_ACTOR } from '#audit/actor'
-import { OrderStatus, orderLifecycle } from '#lifecycles/order_lifecycle'
-import type { OrderAction } from '#lifecycles/order_lifecycle'
 import {
   SHIPPED_STATUSES,
   SellerOrderStatus,
@@ -17,11 +14,10 @@ import type { SellerOrderAction } from '#lifecycles/seller_order_lifecycle'
 import { InvalidTransitionException } from '#lifecycles/state_machine'
 import { transitionRow } from '#services/orders/row_transition'
 import { sqlTimestamp } from '#services/sql_time'
+import { advanceOrder } from '#services/orders/order_progress'
 import SellerOrderShipped from '#events/seller_order_shipped'
 import SellerOrderDelivered from '#events/seller_order_delivered'
 import PurchaseConfirmed from '#events/purchase_confirmed'
-import OrderFulfilled from '#events/order_fulfilled'
-import OrderCompleted from '#events/order_completed'
 
 interface AutoConfirm {
   autoConfirmAfterDeliveryDays: number
@@ -46,7 +42,7 @@ export class FulfillmentService {
       'ship',
       actor,
       { carrier: shipment.carrier, tracking_number: shipment.trackingNumber, shipped_at: null },
-      (trx) => this.#advanceOrder(trx, sellerOrder.orderId, 'fulfill', SHIPPED_STATUSES, actor)
+      (trx) => advanceOrder(trx, sellerOrder.orderId, 'fulfill', SHIPPED_STATUSES, actor)
     )
   }
 
@@ -58,7 +54,7 @@ export class FulfillmentService {
   /** 구매확정: by the customer, or automatically after the configured days. */
   async confirmPurchase(sellerOrder: SellerOrder, actor: Actor) {
     await this.#move(sellerOrder, 'confirm', actor, { confirmed_at: null }, (trx) =>
-      this.#advanceOrder(
+      advanceOrder(
         trx,
         sellerOrder.orderId,
         'complete',
@@ -171,34 +167,5 @@ export class FulfillmentService {
     if (!moved) sellerOrderLifecycle.next(sellerOrder.status, action)
     if (!moved)
       throw new InvalidTransitionException('This order changed meanwhile; reload and try again')
-  }
-
-  /**
-   * Moves the order once all its live seller orders reached `reached`
-   * (canceled ones do not count). Conditional, so two sellers shipping at
-   * the same moment fulfil the order once.
-   */
-  async #advanceOrder(
-    trx: TransactionClientContract,
-    orderId: number,
-    action: Extract<OrderAction, 'fulfill' | 'complete'>,
-    reached: readonly string[],
-    actor: Actor
-  ) {
-    const open = await trx
-      .from('seller_orders')
-      .where('order_id', orderId)
-      .whereNot('status', SellerOrderStatus.Canceled)
-      .whereNotIn('status', [...reached])
-      .count('* as total')
-    if (Number(open[0].total) > 0) return
-    const columns = action === 'complete' ? { completed_at: sqlTimestamp(trx) } : {}
-    if (!(await transitionRow(trx, 'orders', orderId, orderLifecycle, action, columns))) return
-    const order = await Order.findOrFail(orderId, { client: trx })
-    const Event = action === 'fulfill' ? OrderFulfilled : OrderCompleted
-    await Event.record(trx, order, actor, {
-      before: { status: action === 'fulfill' ? OrderStatus.Paid : OrderStatus.Fulfilled },
-      after: { status: order.status },
-    })
   }
 }

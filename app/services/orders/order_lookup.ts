@@ -17,7 +17,9 @@ export async function orderForViewer(
   const order = await Order.query()
     .where('number', number)
     .preload('sellerOrders', (sellerOrders) => sellerOrders.preload('seller').preload('items'))
-    .preload('payments')
+    .preload('payments', (payments) =>
+      payments.preload('refunds', (refunds) => refunds.preload('items'))
+    )
     .first()
   if (!order || !canView(order, viewer)) {
     throw new Exception('Order not found', { status: 404, code: 'E_ROW_NOT_FOUND' })

@@ -23,6 +23,7 @@ import OrderCanceled from '#events/order_canceled'
 import OrderExpired from '#events/order_expired'
 import OrderRefunded from '#events/order_refunded'
 import SellerOrderCanceled from '#events/seller_order_canceled'
+import { SYSTEM_REFUND_REASONS } from '#services/payments/refund_reasons'
 
 /**
  * Calling orders off: an unpaid order is canceled (by its customer, an
@@ -156,7 +157,7 @@ export class OrderService {
     for (const payment of stranded) {
       const refundable = await refunds.refundable(payment)
       if (refundable <= 0) continue
-      const reason = 'The order was called off before the payment was recorded'
+      const reason = SYSTEM_REFUND_REASONS.stranded
       try {
         await refunds.refund(payment, { amount: refundable, reason }, actor)
       } catch (error) {

@@ -1,5 +1,6 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { StockState } from '#lifecycles/order_lifecycle'
+import { SellerOrderStatus } from '#lifecycles/seller_order_lifecycle'
 import { affectedRows } from '#services/orders/row_transition'
 
 /** A quantity of a variant an order wants. */
@@ -35,7 +36,8 @@ export async function reserveStock(
 /**
  * Gives an order's stock back, exactly once: the order's stock_state moves
  * to released with a conditional UPDATE, and only the caller that made that
- * move puts the quantities back.
+ * move puts the quantities back. Items of seller orders already canceled
+ * (refunded in full before shipping) went back then and are skipped.
  */
 export async function releaseStock(
   trx: TransactionClientContract,
@@ -49,19 +51,51 @@ export async function releaseStock(
     .update({ stock_state: StockState.Released })
   if (affectedRows(moved) !== 1) return false
 
-  const items = await trx
-    .from('order_items')
+  const canceled = trx
+    .from('seller_orders')
     .where('order_id', orderId)
-    .whereNotNull('variant_id')
-    .select('variant_id', 'quantity')
-    .orderBy('variant_id')
-  for (const item of items) {
+    .where('status', SellerOrderStatus.Canceled)
+    .select('id')
+  await restock(
+    trx,
     await trx
-      .from('product_variants')
-      .where('id', item.variant_id)
-      .increment('stock', item.quantity)
-  }
+      .from('order_items')
+      .where('order_id', orderId)
+      .whereNotIn('seller_order_id', canceled)
+      .select('variant_id', 'quantity')
+  )
   return true
+}
+
+/**
+ * Gives one seller order's stock back, when it is called off on its own (a
+ * refund left nothing to ship). The caller makes it happen once: it runs in
+ * the transaction that moved the seller order to canceled.
+ */
+export async function releaseSellerOrderStock(
+  trx: TransactionClientContract,
+  sellerOrderId: number
+) {
+  await restock(
+    trx,
+    await trx
+      .from('order_items')
+      .where('seller_order_id', sellerOrderId)
+      .select('variant_id', 'quantity')
+  )
+}
+
+/** Puts bought quantities back on their variants (in variant order, as reserveStock locks). */
+async function restock(
+  trx: TransactionClientContract,
+  items: { variant_id: number | null; quantity: number }[]
+) {
+  const sorted = items
+    .flatMap(({ variant_id: id, quantity }) => (id === null ? [] : [{ id, quantity }]))
+    .sort((a, b) => a.id - b.id)
+  for (const item of sorted) {
+    await trx.from('product_variants').where('id', item.id).increment('stock', item.quantity)
+  }
 }
 
 /** Turns an order's reservation into a sale once it is paid (exactly once). */

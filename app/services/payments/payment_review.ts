@@ -9,6 +9,7 @@ import Order from '#models/order'
 import { markOrderPaid } from '#services/orders/order_paid'
 // Type only: PaymentService imports this module.
 import type { PaymentService } from '#services/payments/payment_service'
+import { SYSTEM_REFUND_REASONS } from '#services/payments/refund_reasons'
 
 /**
  * Money we cannot simply book: the provider confirmed another amount or
@@ -81,7 +82,7 @@ export async function acceptHeld(payments: PaymentService, payment: Payment, act
       await payments.refund(
         payment,
         payment.capturedAmount,
-        'The order can no longer be paid',
+        SYSTEM_REFUND_REASONS.order_unpayable,
         actor
       )
     }

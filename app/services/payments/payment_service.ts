@@ -26,6 +26,7 @@ import { InvalidTransitionException } from '#lifecycles/state_machine'
 import { applyPaymentAction } from '#services/payments/payment_transitions'
 import { markOrderPaid } from '#services/orders/order_paid'
 import PaymentInitiated from '#events/payment_initiated'
+import { SYSTEM_REFUND_REASONS } from '#services/payments/refund_reasons'
 
 /** Where the provider sends the shopper back, built per attempt. */
 export interface PaymentUrls {
@@ -258,7 +259,7 @@ export class PaymentService {
     const order = await Order.findOrFail(payment.orderId)
     if (order.paidAt) return
     try {
-      await this.refund(payment, payment.capturedAmount, 'The order expired first', actor)
+      await this.refund(payment, payment.capturedAmount, SYSTEM_REFUND_REASONS.order_expired, actor)
     } catch (error) {
       // Calling the order off refunded it a moment before.
       if (!(error instanceof RefundRefusedException)) throw error

@@ -14,11 +14,23 @@ export type RefundRefusal =
   | 'foreign_seller_order'
   | 'not_pending'
   | 'awaiting_provider'
+  | 'purchase_confirmed'
+  | 'foreign_item'
+  | 'item_quantity'
+
+/** The refund form's field a refusal is shown next to. */
+const REFUSAL_FIELDS: Partial<Record<RefundRefusal, string>> = {
+  purchase_confirmed: 'override',
+  foreign_item: 'items',
+  item_quantity: 'items',
+}
 
 /**
  * A refund that cannot be made as asked (nothing refundable, an amount above
- * what is left, no reason, a seller order of another order). Nothing was
- * written; `refundable` says what could be refunded instead.
+ * what is left, no reason, a seller order or item of another order, money
+ * already promised to a seller by 구매확정 without an override). Nothing was
+ * written; `refundable` says what could be refunded instead, `params` fill
+ * the operator's message.
  */
 export class RefundRefusedException extends Exception {
   static status = 422
@@ -27,9 +39,15 @@ export class RefundRefusedException extends Exception {
   constructor(
     readonly refusal: RefundRefusal,
     readonly refundable: number,
-    message: string
+    message: string,
+    readonly params: Record<string, string | number> = {}
   ) {
     super(message)
+  }
+
+  /** The form field the refusal is about (`refund` for the form as a whole). */
+  get field(): string {
+    return REFUSAL_FIELDS[this.refusal] ?? 'refund'
   }
 }
 
@@ -57,7 +75,7 @@ export class RefundDeclinedException extends Exception {
 export function describeRefundError(error: unknown, i18n: I18n, currency: string): string | null {
   if (error instanceof RefundRefusedException) {
     const refundable = formatMoney(error.refundable, currency, i18n.locale)
-    return i18n.t(`payments_admin.errors.${error.refusal}`, { refundable })
+    return i18n.t(`payments_admin.errors.${error.refusal}`, { ...error.params, refundable })
   }
   if (error instanceof RefundDeclinedException) {
     return i18n.t('payments_admin.errors.declined', {

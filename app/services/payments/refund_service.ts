@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Payment from '#models/payment'
 import PaymentRefund from '#models/payment_refund'
+import PaymentRefundItem from '#models/payment_refund_item'
 import SellerOrder from '#models/seller_order'
 import type { Actor } from '#audit/actor'
 import { PaymentManager } from '#payments/payment_manager'
@@ -11,41 +12,30 @@ import { RefundStatus } from '#lifecycles/refund_status'
 import { paymentLifecycle } from '#lifecycles/payment_lifecycle'
 import { affectedRows, transitionRow } from '#services/orders/row_transition'
 import { RefundDeclinedException, RefundRefusedException } from '#services/payments/refund_errors'
+import {
+  AFTER_PURCHASE_CONFIRMED,
+  type RefundItemRequest,
+  purchaseConfirmedOverride,
+  refundItems,
+  refundableOf,
+} from '#services/payments/refund_rules'
+import { settleRefund } from '#services/payments/refund_settlement'
+import { sqlTimestamp } from '#services/sql_time'
 import RefundRequested from '#events/refund_requested'
 import RefundIssued from '#events/refund_issued'
 import RefundFailed from '#events/refund_failed'
 
-/** What an operator asks for: minor units, why, and optionally which seller's share. */
+/**
+ * What an operator asks for: minor units, why, optionally which seller's
+ * share and which items it gives back, and the reason to override 구매확정
+ * when the money was already promised to a seller.
+ */
 export interface RefundRequest {
   amount: number
   reason: string
   sellerOrderId?: number | null
-}
-
-/** The parts of a refund row the refundable arithmetic reads. */
-type HeldRefund = Pick<PaymentRefund, 'paymentId' | 'sellerOrderId' | 'status' | 'amount'>
-
-/**
- * What is left to refund: of the payment, captured money minus succeeded and
- * pending refunds; of a seller order, also its share of the order (its items
- * and shipping fee) minus its own succeeded and pending refunds. `refunds`
- * may hold other payments' rows; only the relevant ones are counted.
- */
-export function refundableOf(
-  payment: Pick<Payment, 'id' | 'status' | 'capturedAmount'>,
-  refunds: HeldRefund[],
-  sellerOrder?: Pick<SellerOrder, 'id' | 'total'>
-): number {
-  if (!paymentLifecycle.can(payment.status, 'refund')) return 0
-  const held = (refund: HeldRefund) => refund.status !== RefundStatus.Failed
-  const sum = (rows: HeldRefund[]) => rows.reduce((total, refund) => total + refund.amount, 0)
-  const left =
-    payment.capturedAmount -
-    sum(refunds.filter((refund) => refund.paymentId === payment.id && held(refund)))
-  if (!sellerOrder) return Math.max(left, 0)
-  const share =
-    sellerOrder.total - sum(refunds.filter((r) => r.sellerOrderId === sellerOrder.id && held(r)))
-  return Math.max(Math.min(left, share), 0)
+  items?: RefundItemRequest[]
+  overrideReason?: string | null
 }
 
 /**
@@ -55,6 +45,9 @@ export function refundableOf(
  * the row's own idempotency key, so retrying a refund whose answer was lost
  * never refunds twice. Adapters without a provider (bank transfer) answer at
  * once: there the refund records the operator's word that money went back.
+ * Money 구매확정 promised to a seller needs an override (refund_rules.ts); a
+ * refund that goes through settles the parcels it leaves nothing to ship
+ * (refund_settlement.ts).
  */
 @inject()
 export class RefundService {
@@ -63,18 +56,27 @@ export class RefundService {
   /** Checks, records and sends a refund; throws RefundRefused/RefundDeclined, or an outage. */
   async refund(payment: Payment, request: RefundRequest, actor: Actor): Promise<PaymentRefund> {
     const reason = request.reason.trim()
+    const sellerOrderId = request.sellerOrderId ?? null
     const refund = await db.transaction(async (trx) => {
       const row = await this.#lock(trx, payment.id)
-      const refundable = await this.#refundable(trx, row, request.sellerOrderId ?? null)
+      const refundable = await this.#refundable(trx, row, sellerOrderId)
       this.#check(row, request.amount, reason, refundable)
+      const items = await refundItems(trx, row, sellerOrderId, request.items ?? [], refundable)
+      const override = await purchaseConfirmedOverride(
+        trx,
+        row,
+        { amount: request.amount, sellerOrderId, overrideReason: request.overrideReason },
+        refundable
+      )
       const created = await PaymentRefund.create(
         {
           paymentId: row.id,
-          sellerOrderId: request.sellerOrderId ?? null,
+          sellerOrderId,
           status: RefundStatus.Pending,
           amount: request.amount,
           currency: row.currency,
           reason,
+          overrideReason: override,
           idempotencyKey: `${row.attemptId}:refund:new:${randomUUID()}`,
           requestedById: actor.userId,
         },
@@ -82,6 +84,10 @@ export class RefundService {
       )
       created.idempotencyKey = `${row.attemptId}:refund:${created.id}`
       await created.save()
+      await PaymentRefundItem.createMany(
+        items.map((item) => ({ ...item, paymentRefundId: created.id })),
+        { client: trx }
+      )
       await RefundRequested.record(trx, row, actor, {
         before: {},
         after: {
@@ -90,6 +96,8 @@ export class RefundService {
           currency: created.currency,
           sellerOrderId: created.sellerOrderId,
           reason,
+          ...(items.length ? { items } : {}),
+          ...(override ? { override: AFTER_PURCHASE_CONFIRMED, overrideReason: override } : {}),
         },
       })
       return created
@@ -177,7 +185,11 @@ export class RefundService {
       const marked = await PaymentRefund.query({ client: trx })
         .where('id', refund.id)
         .where('status', RefundStatus.Pending)
-        .update({ status: RefundStatus.Succeeded, providerRefundReference: reference })
+        .update({
+          status: RefundStatus.Succeeded,
+          providerRefundReference: reference,
+          refundedAt: sqlTimestamp(trx),
+        })
       if (affectedRows(marked) !== 1) return
       const [row] = await trx
         .from('payment_refunds')
@@ -199,8 +211,12 @@ export class RefundService {
           amount: refund.amount,
           sellerOrderId: refund.sellerOrderId,
           reason: refund.reason,
+          ...(refund.overrideReason
+            ? { override: AFTER_PURCHASE_CONFIRMED, overrideReason: refund.overrideReason }
+            : {}),
         },
       })
+      await settleRefund(trx, payment.orderId, refund, actor)
     })
     await payment.refresh()
   }

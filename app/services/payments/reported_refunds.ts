@@ -6,6 +6,7 @@ import { PaymentManager } from '#payments/payment_manager'
 import { RefundStatus } from '#lifecycles/refund_status'
 import { RefundService } from '#services/payments/refund_service'
 import { isUniqueViolation } from '#services/validation'
+import { SYSTEM_REFUND_REASONS } from '#services/payments/refund_reasons'
 
 /** A refund as a provider's webhook reports it. */
 export interface RefundReport {
@@ -73,7 +74,7 @@ export class ReportedRefunds {
         status: RefundStatus.Pending,
         amount: report.amount!,
         currency: payment.currency,
-        reason: 'Refunded at the provider, outside Jangteo',
+        reason: SYSTEM_REFUND_REASONS.external,
         idempotencyKey: `${payment.attemptId}:refund:external:${report.refundReference}`,
         requestedById: null,
       })

@@ -16,6 +16,12 @@ import { trackingUrl } from '#transformers/order_transformer'
 import { countryName } from '#formatting/country_names'
 import { carrierName } from '#services/orders/carriers'
 import { orderKeyFor, rememberOrderKey } from '#services/shop/shop_session'
+import {
+  parcelRefunds,
+  refundBadge,
+  refundLines,
+  refundTotals,
+} from '#services/orders/order_refunds'
 
 /** Who acts on the storefront, as the audit log records it (a guest is a customer without id). */
 export function shopperActor(user: User | null | undefined): Actor {
@@ -101,10 +107,17 @@ function declineReason(payment: Payment, i18n: HttpContext['i18n']): string {
 
 /**
  * What the order page shows and which buttons it offers, decided here with
- * the state machines so the template compares no status strings.
+ * the state machines so the template compares no status strings. Expects
+ * the order as orderForViewer loads it (payments with their refunds).
  */
 export function presentOrder(order: Order, locale: string) {
   const payment = order.payments.at(-1) ?? null
+  const refunds = refundLines(
+    order.payments.flatMap((attempt) => attempt.refunds),
+    order.sellerOrders
+  )
+  const captured = order.payments.reduce((total, attempt) => total + attempt.capturedAmount, 0)
+  const refundState = refundTotals(refunds, captured)
   const open = payment !== null && isOpen(payment)
   const next = open ? payment.nextAction : null
   const transfer =
@@ -122,7 +135,10 @@ export function presentOrder(order: Order, locale: string) {
     continueUrl: open ? redirectOf(payment) : null,
     transfer,
     addressLines: addressLines(order.shippingAddress, locale),
+    refunds: { lines: refunds, captured, ...refundState },
+    refundBadge: refundBadge(order, refundState.state),
     parcels: order.sellerOrders.map((sellerOrder) => ({
+      refunds: parcelRefunds(refunds, sellerOrder),
       sellerOrder,
       carrierName: sellerOrder.carrier ? carrierName(sellerOrder.carrier, locale) : null,
       trackingUrl: trackingUrl(sellerOrder),

@@ -7,6 +7,8 @@ import PaymentRefund from '#models/payment_refund'
 import { UserFactory } from '#database/factories/index'
 import { SYSTEM_ACTOR } from '#audit/actor'
 import { OrderStatus } from '#lifecycles/order_lifecycle'
+import { SellerOrderStatus } from '#lifecycles/seller_order_lifecycle'
+import ProductVariant from '#models/product_variant'
 import { PaymentStatus } from '#lifecycles/payment_lifecycle'
 import { RefundStatus } from '#lifecycles/refund_status'
 import { startStripeServer } from '#tests/fixtures/servers/stripe_server'
@@ -103,19 +105,36 @@ test.group('Back office | refunds', (group) => {
     assert.lengthOf(refundsAt(stripe, payment.providerReference!), 1)
   })
 
-  test('refunding everything that is left refunds the payment in full', async ({
+  test('refunding everything that is left refunds the payment in full and calls the unshipped order off', async ({
     client,
     assert,
   }) => {
     const admin = await UserFactory.apply('admin').create()
     const { order, payment } = await cardPaidOrder(stripe)
     await postRefund(client, admin, payment.id, { amount: '10000', reason: '부분 환불' })
+    await order.refresh()
+    assert.equal(order.status, OrderStatus.Paid)
     await postRefund(client, admin, payment.id, { amount: '20500', reason: '나머지 환불' })
 
     await Promise.all([payment.refresh(), order.refresh()])
     assert.equal(payment.status, PaymentStatus.Refunded)
     assert.equal(payment.refundedAmount, 30_500)
-    assert.equal(order.status, OrderStatus.Paid)
+    // Nothing paid is left to ship: the parcels are canceled, the stock goes back.
+    assert.equal(order.status, OrderStatus.Refunded)
+    assert.equal(order.cancelReason, '나머지 환불')
+    await order.load('sellerOrders', (sellerOrders) => sellerOrders.preload('items'))
+    assert.deepEqual(
+      order.sellerOrders.map((sellerOrder) => sellerOrder.status),
+      [SellerOrderStatus.Canceled, SellerOrderStatus.Canceled]
+    )
+    const variants = await ProductVariant.query().whereIn(
+      'id',
+      order.sellerOrders.flatMap((sellerOrder) => sellerOrder.items.map((item) => item.variantId!))
+    )
+    assert.deepEqual(
+      variants.map((variant) => variant.stock),
+      [5, 5]
+    )
     assert.deepEqual(
       refundsAt(stripe, payment.providerReference!).map((refund) => refund.amount),
       [10_000, 20_500]
