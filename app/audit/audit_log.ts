@@ -47,13 +47,9 @@ function chainKey(): string {
   return key.release()
 }
 
-/**
- * The hash of one row: its content and position, chained to the previous
- * row, keyed with AUDIT_KEY (HMAC-SHA-256) so that someone who can write to
- * the database but does not hold the key cannot compute a valid chain.
- */
-export function hashRow(row: ChainedFields, key: string = chainKey()): string {
-  const content = JSON.stringify([
+/** What a row's hash covers: its content and position, and the hash of the row before it. */
+export function chainedContent(row: ChainedFields): string {
+  return JSON.stringify([
     row.id,
     row.prevHash,
     row.occurredAt,
@@ -67,7 +63,15 @@ export function hashRow(row: ChainedFields, key: string = chainKey()): string {
     row.userAgent,
     row.requestId,
   ])
-  return createHmac('sha256', key).update(content).digest('hex')
+}
+
+/**
+ * The hash of one row, keyed with AUDIT_KEY (HMAC-SHA-256) so that someone
+ * who can write to the database but does not hold the key cannot compute a
+ * valid chain.
+ */
+export function hashRow(row: ChainedFields, key: string = chainKey()): string {
+  return createHmac('sha256', key).update(chainedContent(row)).digest('hex')
 }
 
 /** The IP, user agent and request id of the request being served, if any. */

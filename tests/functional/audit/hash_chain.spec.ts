@@ -8,7 +8,7 @@ import ace from '@adonisjs/core/services/ace'
 import config from '@adonisjs/core/services/config'
 import db from '@adonisjs/lucid/services/db'
 import AuditEvent from '#models/audit_event'
-import { appendAuditEntry, GENESIS_HASH, hashRow } from '#audit/audit_log'
+import { appendAuditEntry, chainedContent, GENESIS_HASH, hashRow } from '#audit/audit_log'
 import { verifyAuditChain } from '#audit/chain_verifier'
 import { FileAnchorStore } from '#audit/anchors'
 import { anchorAuditChain } from '#audit/anchoring'
@@ -48,33 +48,21 @@ async function anchorFile(cleanup: (fn: () => Promise<void> | void) => void) {
   return new FileAnchorStore(path)
 }
 
+/** The hash someone with write access to the database but not AUDIT_KEY can compute. */
+const plainSha = (row: AuditEvent) => createHash('sha256').update(chainedContent(row)).digest('hex')
+
 /**
- * What someone with write access to the database but not AUDIT_KEY can do:
- * change one row, then recompute it and every later row with plain SHA-256
- * (the old, unkeyed chain), relink them and move the chain head.
+ * Rewriting history: change one row, then recompute it and every later row
+ * with `seal`, relink them and move the chain head.
  */
-async function rewriteWithPlainSha(fromId: number, changes: string) {
+async function rewriteChain(fromId: number, changes: string, seal: (row: AuditEvent) => string) {
   const rows = await AuditEvent.query().where('id', '>=', fromId).orderBy('id')
   const before = await AuditEvent.find(fromId - 1)
   let prevHash = before?.hash ?? GENESIS_HASH
   for (const row of rows) {
     if (row.id === fromId) row.changes = changes
     row.prevHash = prevHash
-    const content = JSON.stringify([
-      row.id,
-      row.prevHash,
-      row.occurredAt,
-      row.actorId,
-      row.actorRole,
-      row.action,
-      row.subjectType,
-      row.subjectId,
-      row.changes,
-      row.ip,
-      row.userAgent,
-      row.requestId,
-    ])
-    row.hash = createHash('sha256').update(content).digest('hex')
+    row.hash = seal(row)
     await db
       .from('audit_events')
       .where('id', row.id)
@@ -123,7 +111,7 @@ test.group('Audit log | hash chain', (group) => {
     assert,
   }) => {
     await appendThree()
-    await rewriteWithPlainSha(2, '{"after":{"price":1},"before":{"price":0}}')
+    await rewriteChain(2, '{"after":{"price":1},"before":{"price":0}}', plainSha)
     assert.containsSubset(await verifyAuditChain(), { ok: false, eventId: 2, problem: 'modified' })
   })
 
@@ -159,20 +147,7 @@ test.group('Audit log | hash chain', (group) => {
     await appendThree()
     await anchorAuditChain(store)
 
-    // Rewrite row 2 and re-seal rows 2 and 3 with the real key.
-    const first = await AuditEvent.findOrFail(1)
-    let prevHash = first.hash
-    for (const row of await AuditEvent.query().where('id', '>=', 2).orderBy('id')) {
-      if (row.id === 2) row.changes = '{"after":{"price":1},"before":{"price":0}}'
-      row.prevHash = prevHash
-      row.hash = hashRow(row)
-      await db
-        .from('audit_events')
-        .where('id', row.id)
-        .update({ changes: row.changes, prev_hash: row.prevHash, hash: row.hash })
-      prevHash = row.hash
-    }
-    await db.from('audit_chain_heads').where('id', 1).update({ last_hash: prevHash })
+    await rewriteChain(2, '{"after":{"price":1},"before":{"price":0}}', (row) => hashRow(row))
 
     assert.containsSubset(await verifyAuditChain(), { ok: true, rows: 3 })
     assert.containsSubset(await verifyAuditChain({ anchors: await store.list() }), {
