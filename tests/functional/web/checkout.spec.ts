@@ -71,6 +71,19 @@ test.group('Web | checkout', (group) => {
     response.assertTextIncludes(`name="cartVersion" value="${cart.version}"`)
   })
 
+  test('address fields carry whole autocomplete tokens, so browsers fill them in', async ({
+    client,
+  }) => {
+    const { variant, seller } = await createListing({ price: 12_000 })
+    await setPolicy(seller, 'domestic', 'flat', { amount: 3000 })
+    const cart = await cartWith([{ variantId: variant.id, quantity: 1 }])
+
+    const response = await client.get('/checkout').withSession(guestSession(cart.id))
+    response.assertTextIncludes('autocomplete="shipping address-line1"')
+    response.assertTextIncludes('autocomplete="shipping postal-code"')
+    response.assertTextIncludes('autocomplete="email"')
+  })
+
   test('a guest places an order paid by bank transfer and lands on its page', async ({
     client,
     assert,
