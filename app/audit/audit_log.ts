@@ -3,10 +3,20 @@ import config from '@adonisjs/core/services/config'
 import { HttpContext } from '@adonisjs/core/http'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import AuditEvent from '#models/audit_event'
-import type { AuditEntry } from '#events/business_event'
+import type { Actor } from '#audit/actor'
+import type { Change } from '#audit/change'
 
 /** prev_hash of the first row of the chain. */
 export const GENESIS_HASH = '0'.repeat(64)
+
+/** What the audit log needs from any business event. */
+export interface AuditEntry {
+  action: string
+  actor: Actor
+  subjectType: string
+  subjectId: string | number | null
+  change: Change
+}
 
 /** Where a change came from, when it came through an HTTP request. */
 export interface RequestMeta {

@@ -4,16 +4,7 @@ import logger from '@adonisjs/core/services/logger'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { Actor } from '#audit/actor'
 import type { Change } from '#audit/change'
-import { appendAuditEntry } from '#audit/audit_log'
-
-/** What the audit log needs from any business event. */
-export interface AuditEntry {
-  action: string
-  actor: Actor
-  subjectType: string
-  subjectId: string | number | null
-  change: Change
-}
+import { appendAuditEntry, type AuditEntry } from '#audit/audit_log'
 
 /**
  * Base of every business event (past tense: ProductPublished). Each one knows
