@@ -10,21 +10,32 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import uploads, { type UploadRule } from '#config/uploads'
 import RequestBodyException from '#exceptions/request_body_exception'
+import { discardUnreadBody } from '#middleware/unread_body'
 
 /**
  * Multipart bodies, read only on the routes config/uploads.ts lists and only
- * from a signed-in sender. Any other route answers 415 without reading the
+ * from a signed-in sender. Any other route answers 415 without keeping the
  * body, so nothing reaches the disk. On an upload route only the listed file
  * fields are written to the temp directory (the first file of each, within
  * its size limit; anything else is skipped unread), and every file written
  * is deleted when the request ends: success, refusal, error or a client that
- * went away. (The body parser's own `processManually` cannot do this: it
- * runs as server middleware, before the route is known.)
+ * went away. A body refused unread is discarded before the answer
+ * (unread_body.ts). (The body parser's own `processManually` cannot do this:
+ * it runs as server middleware, before the route is known.)
  */
 export default class UploadsMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
+    if (ctx.request.bodyType !== 'multipart') return next()
+    try {
+      return await this.#receive(ctx, next)
+    } finally {
+      // A body refused unread (or cut short) is taken off the wire before the answer.
+      await discardUnreadBody(ctx)
+    }
+  }
+
+  async #receive(ctx: HttpContext, next: NextFn) {
     const { request } = ctx
-    if (request.bodyType !== 'multipart') return next()
     const matched = router.match(
       request.url(),
       request.method(),

@@ -42,6 +42,68 @@ function mediaUpload(client: ApiClient, owner: User, productId: number) {
   return client.post(`/api/v1/seller/products/${productId}/media`).withGuard('api').loginAs(owner)
 }
 
+/** How a sender writing a body in two parts, 300 ms apart, was answered. */
+interface TwoPartAnswer {
+  /** Whether the answer came before the second part was sent. */
+  early: boolean
+  status: number
+  connection: string | undefined
+}
+
+/**
+ * Sends `body` (of `length` announced bytes) as a slow sender does: the
+ * first part, a pause of 300 ms, then the rest; whatever arrives before the
+ * rest is sent is an early answer.
+ */
+function sendInTwoParts(
+  path: string,
+  headers: Record<string, string>,
+  parts: [Buffer, Buffer],
+  length = parts[0].length + parts[1].length
+) {
+  const address = new URL(`http://${process.env.HOST}:${process.env.PORT}`)
+  return new Promise<TwoPartAnswer>((resolve, reject) => {
+    let secondSent = false
+    const request = httpRequest({
+      host: address.hostname,
+      port: address.port,
+      method: 'POST',
+      path,
+      headers: { ...headers, 'content-length': String(length), 'accept': 'application/json' },
+    })
+    request.on('error', reject)
+    request.on('response', (response) => {
+      response.resume()
+      resolve({
+        early: !secondSent,
+        status: response.statusCode!,
+        connection: response.headers.connection,
+      })
+      if (length > parts[0].length + parts[1].length) request.destroy()
+    })
+    request.write(parts[0])
+    setTimeout(() => {
+      secondSent = true
+      request.write(parts[1])
+      request.end()
+    }, 300)
+  })
+}
+
+/** A multipart body of one file of `size` bytes, in two halves. */
+function multipartHalves(boundary: string, size: number): [Buffer, Buffer] {
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n` +
+        'Content-Type: image/jpeg\r\n\r\n'
+    ),
+    Buffer.alloc(size, 6),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ])
+  const half = Math.floor(body.length / 2)
+  return [body.subarray(0, half), body.subarray(half)]
+}
+
 /** Polls until `check` holds, for up to `ms`. */
 async function eventually(check: () => Promise<boolean>, ms = 10_000) {
   const until = Date.now() + ms
@@ -255,5 +317,43 @@ test.group('Multipart bodies | read only on upload routes, temp files always rem
       'the partial file was deleted'
     )
     assert.equal(await countRows('media'), 0)
+  })
+
+  test('a body refused unread is taken off the wire first, so a slow sender gets the answer', async ({
+    assert,
+  }) => {
+    const boundary = 'jangteo-slow-sender'
+    const multipart = { 'content-type': `multipart/form-data; boundary=${boundary}` }
+    // Multipart where no file is taken, and where no route is.
+    for (const path of ['/api/v1/carts', '/api/v1/seller/products/-1/media']) {
+      const answer = await sendInTwoParts(path, multipart, multipartHalves(boundary, 300 * 1024))
+      assert.deepEqual(
+        answer,
+        { early: false, status: path === '/api/v1/carts' ? 415 : 404, connection: 'keep-alive' },
+        path
+      )
+    }
+    // JSON over the body parser's limit, refused by its announced length.
+    const json = Buffer.from(JSON.stringify({ note: 'x'.repeat(300 * 1024) }))
+    const half = Math.floor(json.length / 2)
+    const tooLarge = await sendInTwoParts('/api/v1/carts', { 'content-type': 'application/json' }, [
+      json.subarray(0, half),
+      json.subarray(half),
+    ])
+    assert.deepEqual(tooLarge, { early: false, status: 413, connection: 'keep-alive' })
+  })
+
+  test('past 1 MB a refused body is no longer read: the answer closes the connection', async ({
+    assert,
+  }) => {
+    const boundary = 'jangteo-endless-sender'
+    const [first, second] = multipartHalves(boundary, 3 * MB)
+    const answer = await sendInTwoParts(
+      '/api/v1/carts',
+      { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      [first, second.subarray(0, 1024)],
+      first.length + second.length
+    )
+    assert.deepEqual(answer, { early: true, status: 415, connection: 'close' })
   })
 })
