@@ -1,10 +1,16 @@
 import { defineConfig } from '@adonisjs/shield'
+import media from '#config/media'
 import { cspOrigins } from '#payments/page_origins'
+
+/** Renditions served from a bucket or CDN (S3_PUBLIC_URL) rather than /media. */
+const mediaOrigins = /^https?:\/\//.test(media.publicUrl) ? [new URL(media.publicUrl).origin] : []
 
 /**
  * CSRF protection for every form; the JSON API under /api (bearer tokens)
- * and provider webhooks under /webhooks (signatures) are exempt. A strict CSP: our pages load only our own files, plus
- * the browser SDKs of the payment providers that are switched on.
+ * and provider webhooks under /webhooks (signatures) are exempt. A strict
+ * CSP: our pages load only our own files, product images and videos from
+ * the media bucket's public URL, and the browser SDKs of the payment
+ * providers that are switched on.
  */
 export default defineConfig({
   csp: {
@@ -15,8 +21,8 @@ export default defineConfig({
       frameSrc: [`'self'`, cspOrigins('frames')],
       connectSrc: [`'self'`, cspOrigins('connects')],
       styleSrc: [`'self'`],
-      imgSrc: [`'self'`, 'data:', 'blob:'],
-      mediaSrc: [`'self'`, 'blob:'],
+      imgSrc: [`'self'`, 'data:', 'blob:', ...mediaOrigins],
+      mediaSrc: [`'self'`, 'blob:', ...mediaOrigins],
       objectSrc: [`'none'`],
       frameAncestors: [`'none'`],
       formAction: [`'self'`, cspOrigins('forms')],

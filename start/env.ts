@@ -131,6 +131,7 @@ const env = await Env.create(new URL('../', import.meta.url), {
   DRIVE_DISK: Env.schema.enum.optional(['fs', 's3'] as const),
   MEDIA_STORAGE_PATH: Env.schema.string.optional(),
   S3_BUCKET: Env.schema.string.optional(),
+  S3_PRIVATE_BUCKET: Env.schema.string.optional(),
   S3_REGION: Env.schema.string.optional(),
   S3_ENDPOINT: Env.schema.string.optional({ format: 'url', tld: false }),
   S3_ACCESS_KEY_ID: Env.schema.string.optional(),

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
 import app from '@adonisjs/core/services/app'
 
 export interface ProcessResult {
@@ -96,6 +97,18 @@ export function startNode(
     child.on('close', (code) => {
       clearTimeout(timer)
       reject(new Error(`Exited with ${code} before it was ready:\n${output}`))
+    })
+  })
+}
+
+/** A TCP port nobody listens on right now. */
+export function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
     })
   })
 }
