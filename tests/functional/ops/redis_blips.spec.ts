@@ -1,0 +1,169 @@
+import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { QueueManager } from '@adonisjs/queue'
+import { Redis } from 'ioredis'
+import env from '#start/env'
+import { OrderStatus } from '#lifecycles/order_lifecycle'
+import { createListing } from '#tests/helpers/commerce'
+import { backdateExpiry, placeOrder, statusOf } from '#tests/functional/orders/helpers'
+import { freePort, startNode, type RunningProcess } from '#tests/helpers/processes'
+import { PrivateRedis } from '#tests/helpers/redis'
+
+const PREFIX = 'blip:'
+const EXPIRY_SCHEDULE = 'schedules::orders:expire-unpaid'
+
+/**
+ * A web process and workers as in production (Redis for the queue, sessions
+ * and rate limits; separate `node ace queue:work`), on the suite's own
+ * database and a private Redis in database 2 under a prefix of its own.
+ */
+function productionEnv(redisPort: number, extra: Record<string, string> = {}) {
+  return {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    DB_CONNECTION: env.get('DB_CONNECTION', 'sqlite'),
+    SQLITE_PATH: env.get('SQLITE_PATH') || 'tmp/test.sqlite3',
+    DB_HOST: env.get('DB_HOST') ?? '',
+    DB_PORT: String(env.get('DB_PORT') ?? ''),
+    DB_USER: env.get('DB_USER') ?? '',
+    DB_PASSWORD: env.get('DB_PASSWORD') ?? '',
+    DB_DATABASE: env.get('DB_DATABASE') ?? '',
+    QUEUE_DRIVER: 'redis',
+    SESSION_DRIVER: 'redis',
+    LIMITER_STORE: 'redis',
+    QUEUE_WORKER: 'off',
+    REDIS_HOST: '127.0.0.1',
+    REDIS_PORT: String(redisPort),
+    REDIS_DB: '2',
+    REDIS_PREFIX: PREFIX,
+    ...extra,
+  }
+}
+
+async function startWeb(redisPort: number) {
+  const port = await freePort()
+  const { process } = await startNode(
+    ['--import=@poppinss/ts-exec', 'bin/server.ts'],
+    productionEnv(redisPort, { PORT: String(port) }),
+    /started HTTP server/
+  )
+  return { process, url: `http://127.0.0.1:${port}` }
+}
+
+function startWorker(redisPort: number, extra: Record<string, string> = {}) {
+  return startNode(
+    ['ace', 'queue:work', '--queue=default,media'],
+    productionEnv(redisPort, extra),
+    /Starting worker for queues/
+  ).then(({ process }) => process)
+}
+
+/** Polls `probe` every 250 ms until it holds; fails after `timeoutMs`. */
+async function eventually(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs
+  while (!(await probe().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for: ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+}
+
+/** An unpaid order past its payment deadline, waiting for the expiry job. */
+async function overdueOrder() {
+  const { variant } = await createListing({ stock: 5 })
+  QueueManager.fake()
+  const { order } = await placeOrder([{ variant, quantity: 1 }])
+  QueueManager.restore()
+  await backdateExpiry(order.id)
+  return order
+}
+
+/*
+ * Real processes on a real Redis that is killed and restarted empty: they
+ * share the suite's database, so these tests commit and clean up.
+ */
+test.group('Operations | surviving a Redis restart', (group) => {
+  group.each.setup(() => testUtils.db().truncate())
+
+  test('work resumes after Redis restarts empty, with no process restarted', async ({
+    assert,
+    cleanup,
+  }) => {
+    const redis = await PrivateRedis.start()
+    cleanup(() => redis.stop())
+    const client = new Redis({ port: redis.port, db: 2, keyPrefix: PREFIX, lazyConnect: true })
+    client.on('error', () => {})
+    cleanup(() => client.disconnect())
+    const web = await startWeb(redis.port)
+    cleanup(() => web.process.stop())
+    const workers: RunningProcess[] = []
+    for (let i = 0; i < 2; i++) {
+      const worker = await startWorker(redis.port)
+      cleanup(() => worker.stop())
+      workers.push(worker)
+    }
+    const status = async (path: string) => (await fetch(web.url + path)).status
+
+    // Before: the schedule is registered once, fires, and the probes set no cookie.
+    await eventually(
+      'the expiry schedule',
+      async () => (await client.exists(EXPIRY_SCHEDULE)) === 1
+    )
+    const scheduleIds = ['audit:anchor', 'orders:auto-confirm', 'orders:expire-unpaid']
+    assert.sameMembers(await client.smembers('schedules::index'), scheduleIds)
+    const first = await overdueOrder()
+    await client.hset(EXPIRY_SCHEDULE, 'next_run_at', String(Date.now() - 1000))
+    await eventually(
+      'the first order expired',
+      async () => (await statusOf(first)) === OrderStatus.Canceled
+    )
+    for (const path of ['/health/live', '/health/ready']) {
+      const response = await fetch(web.url + path)
+      assert.equal(response.status, 200, path)
+      assert.isNull(response.headers.get('set-cookie'), path)
+    }
+    const sessionKeys = async () =>
+      (await client.keys(`${PREFIX}*`)).filter((key) => /^blip:[\w-]{36}$/.test(key))
+    assert.deepEqual(await sessionKeys(), [], 'probes created no session')
+
+    // Down for 10 seconds: not ready, still alive.
+    await redis.stop()
+    const downSince = Date.now()
+    await eventually('readiness 503', async () => (await status('/health/ready')) === 503, 10_000)
+    while (Date.now() - downSince < 10_000) {
+      assert.equal(await status('/health/live'), 200)
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+    }
+    assert.equal(await status('/health/ready'), 503)
+
+    // Back, empty: ready again, the schedule is put back and fires once.
+    await redis.start()
+    await eventually('readiness 200', async () => (await status('/health/ready')) === 200)
+    await eventually('the schedule back', async () => (await client.exists(EXPIRY_SCHEDULE)) === 1)
+    const second = await overdueOrder()
+    await client.hset(EXPIRY_SCHEDULE, 'next_run_at', String(Date.now() - 1000))
+    await eventually(
+      'the second order expired',
+      async () => (await statusOf(second)) === OrderStatus.Canceled
+    )
+    assert.equal(await client.hget(EXPIRY_SCHEDULE, 'run_count'), '1')
+    assert.sameMembers(await client.smembers('schedules::index'), scheduleIds)
+
+    // Pages get their session in Redis again, under the prefix.
+    const page = await fetch(web.url + '/')
+    assert.equal(page.status, 200)
+    assert.isNotNull(page.headers.get('set-cookie'))
+    assert.lengthOf(await sessionKeys(), 1)
+
+    assert.isTrue(
+      workers.some((worker) => /had lost schedules .*orders:expire-unpaid/.test(worker.output()))
+    )
+    for (const worker of workers) {
+      assert.equal(await Promise.race([worker.exited, Promise.resolve('running')]), 'running')
+      await eventually('the worker to see Redis back', async () =>
+        worker.output().includes('the queue backend is reachable again')
+      )
+    }
+  }).timeout(180_000)
+})
