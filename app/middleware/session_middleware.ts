@@ -60,7 +60,8 @@ export default class SessionMiddleware {
     const url = ctx.request.url()
     if (url.startsWith('/api/')) return this.#uncommitted(ctx, next, () => nowhere)
     if (url.startsWith('/health/')) {
-      const hasCookie = ctx.request.cookie((await this.#config()).cookieName) !== undefined
+      const { cookieName } = await this.#config()
+      const hasCookie = ctx.request.cookie(cookieName) !== undefined
       return this.#uncommitted(ctx, next, (context, config) =>
         hasCookie ? readOnly(config.stores[config.store](context, config)) : nowhere
       )

@@ -8,7 +8,10 @@ test.group('Operations | health checks', () => {
     response.assertBody({ status: 'ok' })
   })
 
-  test('/health/ready checks the database and the queue backend', async ({ client, assert }) => {
+  test('/health/ready checks the database, queue backend, session store and media disk', async ({
+    client,
+    assert,
+  }) => {
     const response = await client.get('/health/ready')
     response.assertStatus(200)
     const report = response.body()
@@ -17,7 +20,7 @@ test.group('Operations | health checks', () => {
       report.checks.map((check: { name: string; status: string }) =>
         [check.name.split(' ')[0], check.status].join(':')
       ),
-      ['Database:ok', 'Queue:ok']
+      ['Database:ok', 'Queue:ok', 'Session:ok', 'Media:ok']
     )
   })
 })

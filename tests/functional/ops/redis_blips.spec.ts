@@ -1,5 +1,4 @@
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { QueueManager } from '@adonisjs/queue'
 import { Redis } from 'ioredis'
@@ -103,7 +102,10 @@ test.group('Operations | surviving a Redis restart', (group) => {
       cleanup(() => worker.stop())
       workers.push(worker)
     }
-    const status = async (path: string) => (await fetch(web.url + path)).status
+    const status = async (path: string) => {
+      const response = await fetch(web.url + path)
+      return response.status
+    }
 
     // Before: the schedule is registered once, fires, and the probes set no cookie.
     await eventually(
@@ -123,8 +125,10 @@ test.group('Operations | surviving a Redis restart', (group) => {
       assert.equal(response.status, 200, path)
       assert.isNull(response.headers.get('set-cookie'), path)
     }
-    const sessionKeys = async () =>
-      (await client.keys(`${PREFIX}*`)).filter((key) => /^blip:[\w-]{36}$/.test(key))
+    const sessionKeys = async () => {
+      const keys = await client.keys(`${PREFIX}*`)
+      return keys.filter((key) => /^blip:[\w-]{36}$/.test(key))
+    }
     assert.deepEqual(await sessionKeys(), [], 'probes created no session')
 
     // Down for 10 seconds: not ready, still alive.
@@ -166,4 +170,48 @@ test.group('Operations | surviving a Redis restart', (group) => {
       )
     }
   }).timeout(180_000)
+
+  test('a worker exits non-zero when Redis stays down past WORKER_BACKEND_TIMEOUT', async ({
+    assert,
+    cleanup,
+  }) => {
+    const redis = await PrivateRedis.start()
+    cleanup(() => redis.stop())
+    const worker = await startWorker(redis.port, { WORKER_BACKEND_TIMEOUT: '3s' })
+    cleanup(() => worker.stop())
+
+    await redis.stop()
+    const stoppedAt = Date.now()
+    const code = await Promise.race([
+      worker.exited,
+      new Promise((resolve) => setTimeout(() => resolve('still running'), 20_000)),
+    ])
+    assert.equal(code, 1)
+    // Counted from the last check that reached Redis, at most a quarter timeout before.
+    assert.isAbove(Date.now() - stoppedAt, 2000)
+    assert.match(worker.output(), /unreachable for \d+ ms \(WORKER_BACKEND_TIMEOUT\): exiting/)
+  }).timeout(60_000)
+
+  test('with Redis down at start, the web process is alive but not ready', async ({
+    assert,
+    cleanup,
+  }) => {
+    const web = await startWeb(await freePort())
+    cleanup(() => web.process.stop())
+
+    const live = await fetch(web.url + '/health/live')
+    assert.equal(live.status, 200)
+    assert.isNull(live.headers.get('set-cookie'))
+    const ready = await fetch(web.url + '/health/ready')
+    assert.equal(ready.status, 503)
+    const report = (await ready.json()) as { checks: { name: string; status: string }[] }
+    const checks = report.checks.map(
+      (check: { name: string; status: string }) => `${check.name.split(' ')[0]}:${check.status}`
+    )
+    assert.sameMembers(
+      checks,
+      ['Database:ok', 'Queue:error', 'Session:error', 'Media:ok'],
+      checks.join()
+    )
+  }).timeout(60_000)
 })

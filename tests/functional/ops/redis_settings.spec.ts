@@ -22,7 +22,9 @@ test.group('Operations | Redis key prefix and database', (group) => {
   }) => {
     const connect = (options: { db: number; keyPrefix?: string }) => {
       const client = new Redis({ port: server.port, ...options })
-      cleanup(() => client.quit())
+      cleanup(async () => {
+        await client.quit()
+      })
       return client
     }
     const suite = connect({ db: 1, keyPrefix: 'jangteo-test:' })
@@ -36,16 +38,16 @@ test.group('Operations | Redis key prefix and database', (group) => {
 
     await deleteKeysUnderPrefix(suite)
 
-    assert.deepEqual((await raw.keys('*')).sort(), [
-      'jangteo-test-other:key',
-      'other-app:jobs::default::data',
-    ])
+    const left = await raw.keys('*')
+    assert.deepEqual(left.sort(), ['jangteo-test-other:key', 'other-app:jobs::default::data'])
     assert.deepEqual(await otherDb.keys('*'), ['jangteo-test:jobs::default::data'])
   })
 
   test('refuses to delete keys without a prefix', async ({ assert, cleanup }) => {
     const client = new Redis({ port: server.port, db: 1 })
-    cleanup(() => client.quit())
+    cleanup(async () => {
+      await client.quit()
+    })
     await client.set('someone-else', 'kept')
     await assert.rejects(() => deleteKeysUnderPrefix(client), /set REDIS_PREFIX/)
     assert.equal(await client.get('someone-else'), 'kept')
