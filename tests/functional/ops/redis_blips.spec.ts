@@ -2,62 +2,14 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { QueueManager } from '@adonisjs/queue'
 import { Redis } from 'ioredis'
-import env from '#start/env'
 import { OrderStatus } from '#lifecycles/order_lifecycle'
 import { createListing } from '#tests/helpers/commerce'
 import { backdateExpiry, placeOrder, statusOf } from '#tests/functional/orders/helpers'
-import { freePort, startNode, type RunningProcess } from '#tests/helpers/processes'
+import { freePort, type RunningProcess } from '#tests/helpers/processes'
+import { PREFIX, startWeb, startWorker } from '#tests/helpers/production_processes'
 import { PrivateRedis } from '#tests/helpers/redis'
 
-const PREFIX = 'blip:'
 const EXPIRY_SCHEDULE = 'schedules::orders:expire-unpaid'
-
-/**
- * A web process and workers as in production (Redis for the queue, sessions
- * and rate limits; separate `node ace queue:work`), on the suite's own
- * database and a private Redis in database 2 under a prefix of its own.
- */
-function productionEnv(redisPort: number, extra: Record<string, string> = {}) {
-  return {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'info',
-    DB_CONNECTION: env.get('DB_CONNECTION', 'sqlite'),
-    SQLITE_PATH: env.get('SQLITE_PATH') || 'tmp/test.sqlite3',
-    DB_HOST: env.get('DB_HOST') ?? '',
-    DB_PORT: String(env.get('DB_PORT') ?? ''),
-    DB_USER: env.get('DB_USER') ?? '',
-    DB_PASSWORD: env.get('DB_PASSWORD') ?? '',
-    DB_DATABASE: env.get('DB_DATABASE') ?? '',
-    QUEUE_DRIVER: 'redis',
-    SESSION_DRIVER: 'redis',
-    LIMITER_STORE: 'redis',
-    QUEUE_WORKER: 'off',
-    REDIS_HOST: '127.0.0.1',
-    REDIS_PORT: String(redisPort),
-    REDIS_DB: '2',
-    REDIS_PREFIX: PREFIX,
-    ...extra,
-  }
-}
-
-async function startWeb(redisPort: number) {
-  const port = await freePort()
-  const { process } = await startNode(
-    ['--import=@poppinss/ts-exec', 'bin/server.ts'],
-    productionEnv(redisPort, { PORT: String(port) }),
-    /started HTTP server/
-  )
-  return { process, url: `http://127.0.0.1:${port}` }
-}
-
-function startWorker(redisPort: number, extra: Record<string, string> = {}) {
-  return startNode(
-    ['ace', 'queue:work', '--queue=default,media'],
-    productionEnv(redisPort, extra),
-    /Starting worker for queues/
-  ).then(({ process }) => process)
-}
 
 /** Polls `probe` every 250 ms until it holds; fails after `timeoutMs`. */
 async function eventually(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000) {
