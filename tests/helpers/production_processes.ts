@@ -33,11 +33,11 @@ function productionEnv(redisPort: number, extra: Record<string, string> = {}) {
   }
 }
 
-export async function startWeb(redisPort: number) {
+export async function startWeb(redisPort: number, extra: Record<string, string> = {}) {
   const port = await freePort()
   const { process } = await startNode(
     ['--import=@poppinss/ts-exec', 'bin/server.ts'],
-    productionEnv(redisPort, { PORT: String(port) }),
+    productionEnv(redisPort, { PORT: String(port), ...extra }),
     /started HTTP server/
   )
   return { process, url: `http://127.0.0.1:${port}` }

@@ -1,5 +1,8 @@
 import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
 import { UserFactory } from '#database/factories/index'
+import { freePort } from '#tests/helpers/processes'
+import { startWeb } from '#tests/helpers/production_processes'
 
 test.group('Operations | health checks', () => {
   test('/health/live answers while the process runs', async ({ client }) => {
@@ -58,4 +61,33 @@ test.group('Operations | what /health/ready tells whom', () => {
     assert.equal(response.body().debugInfo.pid, process.pid)
     assert.equal(response.body().debugInfo.version, process.version)
   })
+})
+
+test.group('Operations | probes create no session', () => {
+  test('with database sessions: no cookie and no sessions row, while a page gets both', async ({
+    assert,
+    cleanup,
+  }) => {
+    await db.from('sessions').delete()
+    // Redis is not used: nothing listens on that port.
+    const web = await startWeb(await freePort(), {
+      SESSION_DRIVER: 'database',
+      QUEUE_DRIVER: 'database',
+      LIMITER_STORE: 'database',
+    })
+    cleanup(() => web.process.stop())
+
+    for (const path of ['/health/live', '/health/ready', '/health/live', '/health/ready']) {
+      const response = await fetch(web.url + path)
+      assert.equal(response.status, 200, path)
+      assert.isNull(response.headers.get('set-cookie'), path)
+    }
+    assert.lengthOf(await db.from('sessions').select('id'), 0)
+
+    const page = await fetch(web.url + '/')
+    assert.equal(page.status, 200)
+    assert.isNotNull(page.headers.get('set-cookie'))
+    assert.lengthOf(await db.from('sessions').select('id'), 1)
+    await db.from('sessions').delete()
+  }).timeout(60_000)
 })
