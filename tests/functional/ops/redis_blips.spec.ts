@@ -117,6 +117,10 @@ test.group('Operations | surviving a Redis restart', (group) => {
     )
     for (const worker of workers) {
       assert.equal(await Promise.race([worker.exited, Promise.resolve('running')]), 'running')
+      // One line when Redis goes and one when it is back, not one per attempt.
+      assert.lengthOf(worker.output().match(/Redis connection "main" lost/g) ?? [], 1)
+      assert.include(worker.output(), 'Redis connection "main" is back')
+      assert.notInclude(worker.output(), 'Redis connection failure')
       await eventually('the worker to see Redis back', async () =>
         worker.output().includes('the queue backend is reachable again')
       )
