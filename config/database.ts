@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/lucid'
@@ -18,6 +19,17 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => {
   }
   return parsed
 })
+
+/**
+ * TLS to PostgreSQL from DB_SSL: off, verified (against DB_SSL_CA when the
+ * server's certificate is not signed by a public authority), or encrypted
+ * without verification (some managed databases' default certificates).
+ */
+export function pgSsl(mode: 'false' | 'true' | 'no-verify' | undefined, caFile?: string) {
+  if (!mode || mode === 'false') return false
+  if (mode === 'no-verify') return { rejectUnauthorized: false }
+  return { rejectUnauthorized: true, ...(caFile ? { ca: readFileSync(caFile, 'utf8') } : {}) }
+}
 
 /**
  * SQLite (an embedded file) by default, PostgreSQL when DB_CONNECTION=pg.
@@ -55,8 +67,12 @@ const dbConfig = defineConfig({
         user: env.get('DB_USER', 'postgres'),
         password: env.get('DB_PASSWORD'),
         database: env.get('DB_DATABASE', 'jangteo'),
+        ssl: pgSsl(env.get('DB_SSL'), env.get('DB_SSL_CA')),
       },
-      pool: { min: 0, max: 10 },
+      // A connection the server dropped (a restart, pg_terminate_backend, a
+      // failover) is discarded by knex when pg reports its error or end, and
+      // the next query opens a new one: no idle connection needs checking.
+      pool: { min: env.get('DB_POOL_MIN') ?? 0, max: env.get('DB_POOL_MAX') ?? 10 },
       migrations,
       schemaGeneration: {
         enabled: app.inDev,

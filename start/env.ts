@@ -5,9 +5,21 @@
  */
 import { Env } from '@adonisjs/core/env'
 import { Secret } from '@adonisjs/core/helpers'
+import string from '@adonisjs/core/helpers/string'
 
 /** The placeholder shipped in .env.example; never a valid key in production. */
 export const EXAMPLE_APP_KEY = 'replace-me-with-node-ace-generate-key'
+
+/** A duration such as `60s` or `2m`, in milliseconds; empty means the default. */
+function durationMs(key: string, value?: string) {
+  if (!value) return undefined
+  let ms = Number.NaN
+  try {
+    ms = string.milliseconds.parse(value)
+  } catch {}
+  if (!(ms > 0)) throw new Error(`Invalid ${key} "${value}": use a duration such as "60s" or "2m"`)
+  return ms
+}
 
 function appKey(key: string, value?: string) {
   return secretKey(key, value, 'node ace generate:key --show')
@@ -96,6 +108,12 @@ const env = await Env.create(new URL('../', import.meta.url), {
   DB_USER: Env.schema.string.optional(),
   DB_PASSWORD: Env.schema.string.optional(),
   DB_DATABASE: Env.schema.string.optional(),
+  // TLS to PostgreSQL: `true` verifies the server certificate (against
+  // DB_SSL_CA when set), `no-verify` encrypts without verifying.
+  DB_SSL: Env.schema.enum.optional(['false', 'true', 'no-verify'] as const),
+  DB_SSL_CA: Env.schema.string.optional(),
+  DB_POOL_MIN: Env.schema.number.optional(),
+  DB_POOL_MAX: Env.schema.number.optional(),
 
   /*
    * Redis: used by the queue, sessions and rate limits once configured to.
@@ -103,11 +121,19 @@ const env = await Env.create(new URL('../', import.meta.url), {
   REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
   REDIS_PORT: Env.schema.number.optional(),
   REDIS_PASSWORD: Env.schema.string.optional(),
+  REDIS_DB: Env.schema.number.optional(),
+  // Put before every key (queue, sessions, rate limits), e.g. `jangteo:`.
+  REDIS_PREFIX: Env.schema.string.optional(),
+  REDIS_TLS: Env.schema.boolean.optional(),
+  REDIS_TLS_CA: Env.schema.string.optional(),
 
   SESSION_DRIVER: sessionDriver,
   LIMITER_STORE: Env.schema.enum.optional(['database', 'redis', 'memory'] as const),
   QUEUE_DRIVER: Env.schema.enum.optional(['database', 'redis', 'sync'] as const),
   QUEUE_WORKER: Env.schema.enum.optional(['embedded', 'off'] as const),
+  // How long `node ace queue:work` waits for an unreachable queue backend
+  // before it exits non-zero for its supervisor to restart it, e.g. `60s`.
+  WORKER_BACKEND_TIMEOUT: durationMs,
 
   /*
    * Mail (config/mail.ts): `preview` keeps messages under tmp/mail-previews

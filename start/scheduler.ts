@@ -2,11 +2,13 @@
  * Recurring jobs. Schedules are rows on the queue adapter (queue_schedules,
  * or Redis) that every queue worker polls, so they are registered wherever a
  * worker may run: the web process (the embedded worker, QUEUE_WORKER=embedded)
- * and `node ace queue:work`. Other ace commands skip this, so `migration:run`
- * works on an empty database.
+ * and `node ace queue:work`, which keep registering them while they run (a
+ * Redis restarted empty loses them). Other ace commands skip this, so
+ * `migration:run` works on an empty database.
  */
 import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
+import env from '#start/env'
 
 /**
  * Registers the schedules. A bad interval in config fails the start; a queue
@@ -20,7 +22,6 @@ async function registerAll() {
     logger.debug({ schedules: outcome }, 'schedules registered')
   } catch (error) {
     logger.error({ err: error }, 'could not register the schedules')
-    if (app.getEnvironment() === 'console') throw error
   }
 }
 
@@ -31,7 +32,16 @@ if (app.getMode() === 'run') {
     const ace = await app.container.make('ace')
     ace.executing(async (command, isMainCommand) => {
       const name = (command.constructor as { commandName?: string }).commandName
-      if (isMainCommand && name === 'queue:work') await registerAll()
+      if (!isMainCommand || name !== 'queue:work') return
+      // A worker waits out a backend that is down (at start too) for
+      // WORKER_BACKEND_TIMEOUT, then exits non-zero for its supervisor.
+      const { watchWorkerBackend, DEFAULT_WORKER_BACKEND_TIMEOUT_MS } =
+        await import('#services/queue_backend_watch')
+      await watchWorkerBackend({
+        logger,
+        timeoutMs: env.get('WORKER_BACKEND_TIMEOUT') ?? DEFAULT_WORKER_BACKEND_TIMEOUT_MS,
+        exitOnTimeout: true,
+      })
     })
   }
 }

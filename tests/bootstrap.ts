@@ -17,6 +17,7 @@ import type { Config } from '@japa/runner/types'
 import { chromium } from 'playwright'
 import type { PluginConfig } from '@japa/browser-client/types'
 import { prepareTestDatabase } from '#tests/helpers/database'
+import { deleteKeysUnderPrefix } from '#tests/helpers/redis'
 
 /**
  * Chromium for the browser suite: CHROMIUM_PATH, else the system's
@@ -83,12 +84,20 @@ async function emptyAuditAnchors() {
   await rm(file, { force: true })
 }
 
-/** Jobs left in Redis by an earlier run would point at rows that no longer exist. */
+/**
+ * Jobs, sessions and counters left in Redis by an earlier run would point at
+ * rows that no longer exist. Only keys under the suite's own REDIS_PREFIX
+ * (.env.test) are deleted: another app's keys in the same Redis survive.
+ */
 async function emptyRedisQueues() {
-  if (process.env.QUEUE_DRIVER !== 'redis') return
+  const drivers = [
+    config.get('queue.default'),
+    config.get('session.store'),
+    config.get('limiter.default'),
+  ]
+  if (!drivers.includes('redis')) return
   const { default: redis } = await import('@adonisjs/redis/services/main')
-  const keys = await redis.keys('jobs::*')
-  if (keys.length) await redis.del(...keys)
+  await deleteKeysUnderPrefix(redis.connection('main').ioConnection)
 }
 
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {

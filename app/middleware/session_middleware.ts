@@ -20,12 +20,35 @@ const nowhere: SessionStoreContract = {
   touch: () => {},
 }
 
+/**
+ * The configured store, read-only: a probe carrying an admin's cookie is
+ * recognised, but nothing is written, and a store that is down (Redis
+ * restarting) reads as no session instead of failing the probe.
+ */
+function readOnly(store: SessionStoreContract): SessionStoreContract {
+  return {
+    read: async (sessionId) => {
+      try {
+        return await store.read(sessionId)
+      } catch {
+        return null
+      }
+    },
+    write: () => {},
+    destroy: () => {},
+    touch: () => {},
+  }
+}
+
 let resolved: Promise<ResolvedSessionConfig> | undefined
 
 /**
  * Sessions for pages only. The Store API authenticates with bearer tokens,
  * so its requests get an empty session that is never stored (Shield keeps
  * its CSRF secret there for the request) and no session cookie is set.
+ * Health probes (/health/*) never create a session either: a load balancer
+ * polling every few seconds would fill the store, and liveness must not
+ * depend on the session store at all.
  */
 @inject()
 export default class SessionMiddleware {
@@ -34,12 +57,34 @@ export default class SessionMiddleware {
   ) {}
 
   async handle(ctx: HttpContext, next: NextFn) {
-    if (!ctx.request.url().startsWith('/api/')) return this.sessions.handle(ctx, next)
+    const url = ctx.request.url()
+    if (url.startsWith('/api/')) return this.#uncommitted(ctx, next, () => nowhere)
+    if (url.startsWith('/health/')) {
+      const { cookieName } = await this.#config()
+      const hasCookie = ctx.request.cookie(cookieName) !== undefined
+      return this.#uncommitted(ctx, next, (context, config) =>
+        hasCookie ? readOnly(config.stores[config.store](context, config)) : nowhere
+      )
+    }
+    return this.sessions.handle(ctx, next)
+  }
+
+  /** A session for this request only: initiated from `store`, never committed. */
+  async #uncommitted(
+    ctx: HttpContext,
+    next: NextFn,
+    store: (ctx: HttpContext, config: ResolvedSessionConfig) => SessionStoreContract
+  ) {
+    const config = await this.#config()
+    ctx.session = new Session(config, (context) => store(context, config), emitter, ctx)
+    await ctx.session.initiate(false)
+    return next()
+  }
+
+  #config() {
     resolved ??= configProvider
       .resolve<ResolvedSessionConfig>(app, app.config.get('session'))
       .then((config) => config!)
-    ctx.session = new Session(await resolved, () => nowhere, emitter, ctx)
-    await ctx.session.initiate(false)
-    return next()
+    return resolved
   }
 }

@@ -47,10 +47,24 @@ export function sqliteEnv(file: string, nodeEnv: 'development' | 'production') {
   }
 }
 
+/** A TCP port nobody listens on right now. */
+export function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
 /** A process started by startNode: what it printed so far, and how to stop it. */
 export interface RunningProcess {
   output: () => string
   stop: () => Promise<void>
+  /** Settles with the exit code (null when killed by a signal) once the process ended. */
+  exited: Promise<number | null>
 }
 
 /**
@@ -70,9 +84,10 @@ export function startNode(
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
     })
     let output = ''
-    const exited = new Promise<void>((settle) => child.once('close', () => settle()))
+    const exited = new Promise<number | null>((settle) => child.once('close', settle))
     const running: RunningProcess = {
       output: () => output,
+      exited,
       stop: async () => {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
         const killer = setTimeout(() => child.kill('SIGKILL'), 10_000)

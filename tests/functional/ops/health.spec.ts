@@ -1,5 +1,8 @@
 import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
 import { UserFactory } from '#database/factories/index'
+import { freePort } from '#tests/helpers/processes'
+import { startWeb } from '#tests/helpers/production_processes'
 
 test.group('Operations | health checks', () => {
   test('/health/live answers while the process runs', async ({ client }) => {
@@ -8,7 +11,10 @@ test.group('Operations | health checks', () => {
     response.assertBody({ status: 'ok' })
   })
 
-  test('/health/ready checks the database and the queue backend', async ({ client, assert }) => {
+  test('/health/ready checks the database, queue backend, session store and media disk', async ({
+    client,
+    assert,
+  }) => {
     const response = await client.get('/health/ready')
     response.assertStatus(200)
     const report = response.body()
@@ -17,7 +23,7 @@ test.group('Operations | health checks', () => {
       report.checks.map((check: { name: string; status: string }) =>
         [check.name.split(' ')[0], check.status].join(':')
       ),
-      ['Database:ok', 'Queue:ok']
+      ['Database:ok', 'Queue:ok', 'Session:ok', 'Media:ok']
     )
   })
 })
@@ -55,4 +61,33 @@ test.group('Operations | what /health/ready tells whom', () => {
     assert.equal(response.body().debugInfo.pid, process.pid)
     assert.equal(response.body().debugInfo.version, process.version)
   })
+})
+
+test.group('Operations | probes create no session', () => {
+  test('with database sessions: no cookie and no sessions row, while a page gets both', async ({
+    assert,
+    cleanup,
+  }) => {
+    await db.from('sessions').delete()
+    // Redis is not used: nothing listens on that port.
+    const web = await startWeb(await freePort(), {
+      SESSION_DRIVER: 'database',
+      QUEUE_DRIVER: 'database',
+      LIMITER_STORE: 'database',
+    })
+    cleanup(() => web.process.stop())
+
+    for (const path of ['/health/live', '/health/ready', '/health/live', '/health/ready']) {
+      const response = await fetch(web.url + path)
+      assert.equal(response.status, 200, path)
+      assert.isNull(response.headers.get('set-cookie'), path)
+    }
+    assert.lengthOf(await db.from('sessions').select('id'), 0)
+
+    const page = await fetch(web.url + '/')
+    assert.equal(page.status, 200)
+    assert.isNotNull(page.headers.get('set-cookie'))
+    assert.lengthOf(await db.from('sessions').select('id'), 1)
+    await db.from('sessions').delete()
+  }).timeout(60_000)
 })
