@@ -41,6 +41,7 @@ export function sqliteEnv(file: string, nodeEnv: 'development' | 'production') {
     SESSION_DRIVER: 'database',
     DB_CONNECTION: 'sqlite',
     SQLITE_PATH: file,
+    DATA_DIR: 'tmp/test-child-data',
     QUEUE_DRIVER: 'sync',
     QUEUE_WORKER: 'off',
   }
