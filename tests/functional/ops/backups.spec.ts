@@ -51,7 +51,7 @@ function suiteDatabase(dataDir: string): Target {
   const primary = config.get<Record<string, any>>(
     `database.connections.${db.primaryConnectionName}`
   )
-  const database = onPg()
+  const database: Record<string, string> = onPg()
     ? { DB_CONNECTION: 'pg', ...pgEnv(), DB_DATABASE: env.get('DB_DATABASE', 'jangteo_test') }
     : { SQLITE_PATH: primary.connection.filename }
   return { env: childEnv(database, dataDir), connection: primary, drop: async () => {} }
@@ -109,9 +109,9 @@ async function rowCounts(target: Target) {
   db.manager.add(name, target.connection as any)
   try {
     const connection = db.connection(name)
-    const tables = (await connection.getAllTables(['public'])).sort()
+    const tables = await connection.getAllTables(['public'])
     const counts: Record<string, number> = {}
-    for (const table of tables) {
+    for (const table of tables.sort()) {
       const [row] = await connection.from(table).count('* as total')
       counts[table] = Number(row.total)
     }
@@ -256,12 +256,15 @@ test.group('Backups | retention and schedule', (group) => {
   group.each.setup(() => testUtils.db().truncate())
   group.each.setup(async () => {
     directory = await mkdtemp(join(tmpdir(), 'jangteo-backups-'))
-    const previous = config.get('backups')
+    const previous = config.get<Record<string, unknown>>('backups')
     config.set('backups', { ...previous, directory })
     return async () => {
       config.set('backups', previous)
       await rm(directory, { recursive: true, force: true })
-      for (const id of Object.keys(SCHEDULES)) await (await Schedule.find(id))?.delete()
+      for (const id of Object.keys(SCHEDULES)) {
+        const schedule = await Schedule.find(id)
+        await schedule?.delete()
+      }
     }
   })
 
@@ -292,7 +295,11 @@ test.group('Backups | retention and schedule', (group) => {
     await QueueManager.use().updateSchedule('database:backup', {
       nextRunAt: new Date(Date.now() - 1000),
     })
-    await workUntil(async () => (await readdir(directory)).some((name) => /^jangteo-/.test(name)), {
+    const backedUp = async () => {
+      const names = await readdir(directory)
+      return names.some((name) => name.startsWith('jangteo-'))
+    }
+    await workUntil(backedUp, {
       queues: ['default'],
       timeoutMs: 30_000,
     })
