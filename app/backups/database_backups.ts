@@ -4,6 +4,7 @@ import config from '@adonisjs/core/services/config'
 import db from '@adonisjs/lucid/services/db'
 import { SYSTEM_ACTOR, type Actor } from '#audit/actor'
 import { verifyAuditChain } from '#audit/chain_verifier'
+import { configuredAnchorStore } from '#audit/anchoring'
 import DatabaseBackedUp from '#events/database_backed_up'
 import DatabaseRestored from '#events/database_restored'
 import { backupName, pruneBackups, EXTENSIONS, type BackupKind } from '#backups/backup_files'
@@ -94,7 +95,7 @@ export interface RestoreOutcome {
  * Replaces the configured database with the backup in `file`. The file must
  * be a Jangteo backup of this database's kind; a database that holds data
  * is replaced only with `force`. The restored audit log is verified, then
- * the restore itself is recorded on top of it.
+ * the restore itself is recorded on top of it and anchored.
  */
 export async function restoreDatabase(
   file: string,
@@ -146,5 +147,14 @@ export async function restoreDatabase(
       options.actor ?? SYSTEM_ACTOR
     ).record(trx)
   )
+  // Anchors taken after the backup describe the history the restore
+  // replaced; this one tells the verifier to set them aside (currentAnchors).
+  const head = await db.from('audit_chain_heads').where('id', 1).firstOrFail()
+  await configuredAnchorStore().append({
+    eventId: Number(head.last_event_id),
+    hash: head.last_hash,
+    anchoredAt: new Date().toISOString(),
+    restored: basename(path),
+  })
   return { eventsRestored }
 }

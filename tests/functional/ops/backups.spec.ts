@@ -73,10 +73,11 @@ async function scratchDatabase(dataDir: string): Promise<Target> {
     `database.connections.${db.primaryConnectionName}`
   )
   const suffix = randomBytes(4).toString('hex')
+  const anchors = { AUDIT_ANCHOR_PATH: join(dataDir, `anchors-${suffix}.jsonl`) }
   if (!onPg()) {
     const file = app.makePath(`tmp/backups-${suffix}.sqlite3`)
     return {
-      env: childEnv({ SQLITE_PATH: file }, dataDir),
+      env: childEnv({ SQLITE_PATH: file, ...anchors }, dataDir),
       connection: { ...primary, connection: { filename: file } },
       drop: () =>
         Promise.all(['', '-wal', '-shm'].map((end) => rm(file + end, { force: true }))).then(),
@@ -88,7 +89,7 @@ async function scratchDatabase(dataDir: string): Promise<Target> {
   await admin.query(`CREATE DATABASE ${name}`)
   await admin.end()
   return {
-    env: childEnv({ DB_CONNECTION: 'pg', ...pgEnv(), DB_DATABASE: name }, dataDir),
+    env: childEnv({ DB_CONNECTION: 'pg', ...pgEnv(), DB_DATABASE: name, ...anchors }, dataDir),
     connection: { ...primary, connection: { ...primary.connection, database: name } },
     drop: async () => {
       const client = new pg.Client({ ...pgServer(), database: 'postgres' })
@@ -183,6 +184,16 @@ test.group('Backups | backup, wipe, restore', (group) => {
     const wiped = await ace(target, 'db:wipe', '--force')
     assert.equal(wiped.code, 0, wiped.output)
 
+    // Anchors as the hourly job leaves them: one of a row the backup holds,
+    // and one taken after the backup, of a history the restore replaces.
+    const kept = await db.from('audit_events').where('id', 2).firstOrFail()
+    const anchored = (eventId: number, hash: string) =>
+      JSON.stringify({ eventId, hash, anchoredAt: new Date().toISOString() })
+    await writeFile(
+      target.env.AUDIT_ANCHOR_PATH,
+      `${anchored(2, kept.hash)}\n${anchored(counts.audit_events + 3, 'f'.repeat(64))}\n`
+    )
+
     const restored = await ace(target, 'db:restore', backup)
     assert.equal(restored.code, 0, restored.output)
     assert.include(restored.output, `${counts.audit_events} audit events verified`)
@@ -192,7 +203,11 @@ test.group('Backups | backup, wipe, restore', (group) => {
     assert.deepEqual(after, { ...counts, audit_events: counts.audit_events + 1 })
     const verified = await ace(target, 'audit:verify')
     assert.equal(verified.code, 0, verified.output)
-    assert.include(verified.output, `Audit log intact: ${counts.audit_events + 1} events verified`)
+    assert.include(
+      verified.output,
+      `Audit log intact: ${counts.audit_events + 1} events verified against 2 anchors`
+    )
+    assert.include(verified.output, `Restored from ${backup.split('/').pop()}`)
   }).timeout(180_000)
 
   test('refuses to restore over a database that holds data without --force, changing nothing', async ({
