@@ -257,6 +257,21 @@ test.group('Backups | backup, wipe, restore', (group) => {
     })
   }).timeout(120_000)
 
+  test('a restore under another AUDIT_KEY says the restored log does not verify, and records nothing', async ({
+    assert,
+    cleanup,
+  }) => {
+    const target = await scratchDatabase(dataDir)
+    cleanup(() => target.drop())
+    target.env.AUDIT_KEY = 'another-audit-key-than-the-backup-was-written-with'
+
+    const restored = await ace(target, 'db:restore', backup)
+    assert.equal(restored.code, 1, restored.output)
+    assert.include(restored.output, 'but its audit log does not verify')
+    assert.include(restored.output, 'Is AUDIT_KEY the key the backup was written with?')
+    assert.deepEqual(await rowCounts(target), counts)
+  }).timeout(120_000)
+
   test('a backup holds neither APP_KEY nor AUDIT_KEY', async ({ assert }) => {
     const bytes = await readFile(backup)
     assert.isFalse(bytes.includes(source.env.AUDIT_KEY), 'AUDIT_KEY in the backup')

@@ -95,5 +95,14 @@ test.group('DATA_DIR | data lives outside the code', () => {
     assert.equal(verified.code, 0, verified.output)
     assert.include(verified.output, 'Audit log intact: 1 events verified')
     assert.lengthOf(await readdir(join(dataDir, 'backups')), 1)
+
+    const inside = await runNode(
+      ['ace', 'audit:verify'],
+      { ...env, DATA_DIR: join(build, 'storage') },
+      60_000,
+      build
+    )
+    assert.notEqual(inside.code, 0)
+    assert.include(inside.output, 'is inside the build the app runs from')
   }).timeout(900_000)
 })
