@@ -12,7 +12,7 @@ import app from '@adonisjs/core/services/app'
  * holding build/.
  */
 const fromBuild = !existsSync(app.makePath('adonisrc.ts'))
-export const projectRoot = fromBuild ? dirname(fileURLToPath(app.appRoot)) : app.makePath()
+const projectRoot = fromBuild ? dirname(fileURLToPath(app.appRoot)) : app.makePath()
 
 /** A path from the environment, made absolute against the project root. */
 export function projectPath(path: string) {
