@@ -71,6 +71,8 @@ const env: Record<string, string> = {
   QUEUE_WORKER: 'off',
   MAIL_MAILER: 'preview',
   MEDIA_STORAGE_PATH: 'tmp/bench-checkout-storage',
+  // Production requires DATA_DIR; the bench's own data stays under tmp/.
+  DATA_DIR: 'tmp/bench-data',
   DB_CONNECTION: dialect,
   ...(dialect === 'pg'
     ? {

@@ -30,6 +30,8 @@ const env = {
   DB_CONNECTION: 'sqlite',
   SQLITE_PATH: database,
   MEDIA_STORAGE_PATH: mediaStorage,
+  // Production requires DATA_DIR; the bench's own data stays under tmp/.
+  DATA_DIR: 'tmp/bench-data',
   QUEUE_WORKER: 'off',
   LIMITER_STORE: 'memory',
 }

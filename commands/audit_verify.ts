@@ -14,8 +14,14 @@ export default class AuditVerify extends BaseCommand {
   async run() {
     const { verifyAuditChain } = await import('#audit/chain_verifier')
     const { configuredAnchorStore } = await import('#audit/anchoring')
+    const { currentAnchors } = await import('#audit/anchors')
     const store = configuredAnchorStore()
-    const anchors = await store.list()
+    const anchors = currentAnchors(await store.list())
+    for (const restore of anchors.filter((anchor) => anchor.restored)) {
+      this.logger.info(
+        `Restored from ${restore.restored} at event #${restore.eventId} on ${restore.anchoredAt}: anchors of the history it replaced are set aside`
+      )
+    }
     const report = await verifyAuditChain({ anchors })
     if (report.ok) {
       this.logger.success(

@@ -1,5 +1,5 @@
 import env from '#start/env'
-import app from '@adonisjs/core/services/app'
+import { dataPath } from '#config/data'
 
 /**
  * The audit log's tamper evidence. `key` (AUDIT_KEY) keys the hash chain: it
@@ -13,7 +13,7 @@ export default {
   anchors: {
     /** `file` appends a line per anchor to `path`; a disk name writes one object per anchor. */
     store: env.get('AUDIT_ANCHOR_DISK') ?? 'file',
-    path: app.makePath(env.get('AUDIT_ANCHOR_PATH') || 'storage/audit/anchors.jsonl'),
+    path: dataPath('audit/anchors.jsonl', env.get('AUDIT_ANCHOR_PATH')),
     /** How often the scheduled job anchors the head (a duration: '1h', '15m'). */
     every: env.get('AUDIT_ANCHOR_EVERY', '1h'),
   },

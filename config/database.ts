@@ -3,6 +3,7 @@ import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/lucid'
 import pg from 'pg'
+import { dataPath, projectPath } from '#config/data'
 
 const migrations = { naturalSort: true, paths: ['database/migrations'] }
 
@@ -42,9 +43,10 @@ const dbConfig = defineConfig({
     sqlite: {
       client: 'better-sqlite3',
       connection: {
-        filename: app.makePath(
-          env.get('SQLITE_PATH') || (app.inTest ? 'tmp/test.sqlite3' : 'tmp/jangteo.sqlite3')
-        ),
+        // The suite keeps its own file under tmp/ (tests/helpers/database.ts).
+        filename: app.inTest
+          ? projectPath(env.get('SQLITE_PATH') || 'tmp/test.sqlite3')
+          : dataPath('jangteo.sqlite3', env.get('SQLITE_PATH')),
       },
       useNullAsDefault: true,
       pool: {

@@ -1,11 +1,11 @@
-import { resolve } from 'node:path'
 import env from '#start/env'
-import app from '@adonisjs/core/services/app'
 import { defineConfig, services } from '@adonisjs/drive'
 import type { DriverFactory, ServiceConfigProvider } from '@adonisjs/drive/types'
+import { dataPath } from '#config/data'
 
 const disk = env.get('DRIVE_DISK', 'fs')
-const root = resolve(app.makePath(), env.get('MEDIA_STORAGE_PATH', 'storage'))
+/** Media on the local disk: DATA_DIR/media, or MEDIA_STORAGE_PATH when set. */
+const root = dataPath('media', env.get('MEDIA_STORAGE_PATH'))
 
 /** Where the local disk keeps public renditions (DRIVE_DISK=fs). */
 export const localMediaRoot = `${root}/public`

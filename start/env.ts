@@ -71,6 +71,21 @@ function sessionDriver(key: string, value?: string) {
 }
 
 /**
+ * DATA_DIR holds the shop's data (config/data.ts). Outside production it
+ * defaults to storage/ in the project; a production server must be told,
+ * so the database and media never end up inside the build a deploy replaces.
+ */
+function dataDir(key: string, value?: string) {
+  if (!value && process.env.NODE_ENV === 'production') {
+    throw new Error(
+      `Missing environment variable "${key}". Set it to a directory outside the application ` +
+        '(e.g. /var/lib/jangteo): it holds the SQLite database, media, backups and audit anchors.'
+    )
+  }
+  return value || undefined
+}
+
+/**
  * Where the server listens when HOST is not set: this machine only. The demo
  * (`npm start`) runs in development mode with developer tools; reaching it
  * from other machines takes an explicit HOST=0.0.0.0.
@@ -84,6 +99,7 @@ const env = await Env.create(new URL('../', import.meta.url), {
     value ? Env.schema.string({ format: 'host' })(key, value) : DEFAULT_HOST,
   APP_KEY: appKey,
   AUDIT_KEY: auditKey,
+  DATA_DIR: dataDir,
   AUDIT_ANCHOR_PATH: Env.schema.string.optional(),
   AUDIT_ANCHOR_DISK: Env.schema.string.optional(),
   AUDIT_ANCHOR_EVERY: Env.schema.string.optional(),
@@ -114,6 +130,15 @@ const env = await Env.create(new URL('../', import.meta.url), {
   DB_SSL_CA: Env.schema.string.optional(),
   DB_POOL_MIN: Env.schema.number.optional(),
   DB_POOL_MAX: Env.schema.number.optional(),
+
+  /*
+   * Backups (config/backups.ts): how many to keep, how often the queue
+   * worker takes one, and the PostgreSQL tools that make and restore them.
+   */
+  BACKUP_KEEP: Env.schema.number.optional(),
+  BACKUP_EVERY: Env.schema.string.optional(),
+  PG_DUMP_PATH: Env.schema.string.optional(),
+  PG_RESTORE_PATH: Env.schema.string.optional(),
 
   /*
    * Redis: used by the queue, sessions and rate limits once configured to.

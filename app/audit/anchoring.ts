@@ -1,5 +1,5 @@
 import config from '@adonisjs/core/services/config'
-import { anchorStore, type AnchorStore, type AuditAnchor } from '#audit/anchors'
+import { anchorStore, currentAnchors, type AnchorStore, type AuditAnchor } from '#audit/anchors'
 import { verifyAuditChain, type ChainReport } from '#audit/chain_verifier'
 
 /** The configured anchor store (config/audit.ts). */
@@ -21,7 +21,7 @@ export type AnchorOutcome =
 export async function anchorAuditChain(
   store: AnchorStore = configuredAnchorStore()
 ): Promise<AnchorOutcome> {
-  const anchors = await store.list()
+  const anchors = currentAnchors(await store.list())
   const newest = anchors.reduce<AuditAnchor | null>(
     (latest, anchor) => (!latest || anchor.eventId > latest.eventId ? anchor : latest),
     null

@@ -7,6 +7,11 @@ export interface AuditAnchor {
   eventId: number
   hash: string
   anchoredAt: string
+  /**
+   * Set on the anchor `node ace db:restore` writes for its own audit event:
+   * the backup the log was restored from. See currentAnchors.
+   */
+  restored?: string
 }
 
 /**
@@ -92,10 +97,32 @@ function parseAnchor(text: string, where: string): AuditAnchor {
   try {
     const value = JSON.parse(text)
     if (Number.isSafeInteger(value.eventId) && /^[0-9a-f]{64}$/.test(value.hash)) {
-      return { eventId: value.eventId, hash: value.hash, anchoredAt: String(value.anchoredAt) }
+      const anchor: AuditAnchor = {
+        eventId: value.eventId,
+        hash: value.hash,
+        anchoredAt: String(value.anchoredAt),
+      }
+      if (typeof value.restored === 'string') anchor.restored = value.restored
+      return anchor
     }
   } catch {}
   throw new Error(`Unreadable audit anchor at ${where}`)
+}
+
+/**
+ * The anchors the log must still agree with. A restore replaces the log
+ * with an older one: anchors written before it for events at or past its
+ * own event belong to the history it replaced, and are set aside. The
+ * restore's anchor stays in the store, so restores remain visible.
+ */
+export function currentAnchors(anchors: AuditAnchor[]): AuditAnchor[] {
+  const inOrder = [...anchors].sort((a, b) => a.anchoredAt.localeCompare(b.anchoredAt))
+  let current: AuditAnchor[] = []
+  for (const anchor of inOrder) {
+    if (anchor.restored) current = current.filter((kept) => kept.eventId < anchor.eventId)
+    current.push(anchor)
+  }
+  return current
 }
 
 /** The store config/audit.ts names. */

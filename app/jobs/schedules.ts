@@ -4,6 +4,7 @@ import { Schedule } from '@adonisjs/queue'
 import ExpireUnpaidOrders from '#jobs/orders/expire_unpaid_orders'
 import AutoConfirmPurchases from '#jobs/orders/auto_confirm_purchases'
 import AnchorAuditChain from '#jobs/audit/anchor_audit_chain'
+import BackUpDatabase from '#jobs/backups/back_up_database'
 
 /**
  * The recurring jobs, by stable schedule id, with the config key holding
@@ -26,28 +27,40 @@ export const SCHEDULES = {
     setting: 'audit.anchors.every',
     schedule: () => AnchorAuditChain.schedule({}),
   },
+  'database:backup': {
+    job: BackUpDatabase.options.name,
+    setting: 'backups.every',
+    schedule: () => BackUpDatabase.schedule({}),
+  },
 } as const
 
 export type ScheduleId = keyof typeof SCHEDULES
 
-/** What registering did to each schedule. */
-export type ScheduleOutcome = 'created' | 'updated' | 'kept'
+/** What registering did to each schedule; `off` when its interval is 'off'. */
+export type ScheduleOutcome = 'created' | 'updated' | 'kept' | 'off'
+
+/** A schedule's interval, or null when it is turned off. */
+type Interval = { every: string; ms: number } | null
 
 /**
  * The configured intervals, checked: a typo in config fails the start with
- * the key to fix, not silently later.
+ * the key to fix, not silently later. 'off' turns a schedule off.
  */
-export function scheduleIntervals(): Record<ScheduleId, { every: string; ms: number }> {
-  const intervals = {} as Record<ScheduleId, { every: string; ms: number }>
+export function scheduleIntervals(): Record<ScheduleId, Interval> {
+  const intervals = {} as Record<ScheduleId, Interval>
   for (const [id, { setting }] of Object.entries(SCHEDULES)) {
     const every = config.get<unknown>(setting)
+    if (every === 'off') {
+      intervals[id as ScheduleId] = null
+      continue
+    }
     let ms = Number.NaN
     try {
       ms = typeof every === 'string' ? string.milliseconds.parse(every) : Number.NaN
     } catch {}
     if (!(ms > 0)) {
       throw new Error(
-        `Invalid ${setting} ${JSON.stringify(every)} in config/${setting.split('.')[0]}.ts: use a duration such as '1m' or '1h'`
+        `Invalid ${setting} ${JSON.stringify(every)} in config/${setting.split('.')[0]}.ts: use a duration such as '1m' or '1h', or 'off'`
       )
     }
     intervals[id as ScheduleId] = { every: every as string, ms }
@@ -60,7 +73,8 @@ export function scheduleIntervals(): Record<ScheduleId, { every: string; ms: num
  * whose interval changed in config. A schedule already in place is left
  * alone: re-creating it on every boot would push its next run back each
  * time (an hourly job would never run on a server restarted more often) and
- * would resume a schedule an operator paused with the queue commands.
+ * would resume a schedule an operator paused with the queue commands. A
+ * schedule turned off is removed.
  */
 export async function registerSchedules(
   intervals = scheduleIntervals()
@@ -69,16 +83,22 @@ export async function registerSchedules(
   for (const [key, { job, schedule }] of Object.entries(SCHEDULES)) {
     const id = key as ScheduleId
     const existing = await Schedule.find(id)
+    const interval = intervals[id]
+    if (!interval) {
+      await existing?.delete()
+      outcome[id] = 'off'
+      continue
+    }
     const unchanged =
       existing !== null &&
       existing.name === job &&
-      existing.everyMs === intervals[id].ms &&
+      existing.everyMs === interval.ms &&
       existing.nextRunAt !== null
     if (unchanged) {
       outcome[id] = 'kept'
       continue
     }
-    await schedule().id(id).every(intervals[id].every).run()
+    await schedule().id(id).every(interval.every).run()
     outcome[id] = existing ? 'updated' : 'created'
   }
   return outcome

@@ -8,14 +8,19 @@ export interface ProcessResult {
 }
 
 /**
- * Runs `node <args>` in the project with exactly the given environment on
+ * Runs `node <args>` in the project (or `cwd`) with exactly the given environment on
  * top of a minimal base (no variables inherited from the test process), and
  * collects what it printed.
  */
-export function runNode(args: string[], env: Record<string, string>, timeoutMs = 60_000) {
+export function runNode(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  cwd: string | URL = app.appRoot
+) {
   return new Promise<ProcessResult>((resolve, reject) => {
     const child = spawn(process.execPath, args, {
-      cwd: app.appRoot,
+      cwd,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
     })
     let output = ''
@@ -42,6 +47,7 @@ export function sqliteEnv(file: string, nodeEnv: 'development' | 'production') {
     SESSION_DRIVER: 'database',
     DB_CONNECTION: 'sqlite',
     SQLITE_PATH: file,
+    DATA_DIR: 'tmp/test-child-data',
     QUEUE_DRIVER: 'sync',
     QUEUE_WORKER: 'off',
   }
@@ -76,11 +82,12 @@ export function startNode(
   args: string[],
   env: Record<string, string>,
   ready: RegExp,
-  timeoutMs = 120_000
+  timeoutMs = 120_000,
+  cwd: string | URL = app.appRoot
 ) {
   return new Promise<{ process: RunningProcess; match: RegExpExecArray }>((resolve, reject) => {
     const child = spawn(process.execPath, args, {
-      cwd: app.appRoot,
+      cwd,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
     })
     let output = ''
@@ -112,6 +119,18 @@ export function startNode(
     child.on('close', (code) => {
       clearTimeout(timer)
       reject(new Error(`Exited with ${code} before it was ready:\n${output}`))
+    })
+  })
+}
+
+/** A TCP port nobody listens on right now. */
+export function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
     })
   })
 }

@@ -43,7 +43,7 @@ test.group('Scheduled jobs', (group) => {
     return () => removeSchedules()
   })
 
-  test('registers the order and audit-anchor schedules under stable ids, once', async ({
+  test('registers the order, audit-anchor and backup schedules under stable ids, once', async ({
     assert,
   }) => {
     const created = await registerSchedules()
@@ -51,6 +51,7 @@ test.group('Scheduled jobs', (group) => {
       'orders:expire-unpaid': 'created',
       'orders:auto-confirm': 'created',
       'audit:anchor': 'created',
+      'database:backup': 'created',
     })
 
     const schedules = await registered()
@@ -70,9 +71,10 @@ test.group('Scheduled jobs', (group) => {
       'orders:expire-unpaid': 'kept',
       'orders:auto-confirm': 'kept',
       'audit:anchor': 'kept',
+      'database:backup': 'kept',
     })
     const after = await registered()
-    assert.lengthOf(Object.keys(after), 3)
+    assert.lengthOf(Object.keys(after), 4)
     assert.equal(after['audit:anchor'].name, 'AnchorAuditChain')
     assert.equal(after['audit:anchor'].everyMs, 3_600_000)
     assert.equal(after['orders:auto-confirm'].nextRunAt!.getTime(), confirm.nextRunAt!.getTime())
@@ -90,9 +92,10 @@ test.group('Scheduled jobs', (group) => {
       'orders:expire-unpaid': 'updated',
       'orders:auto-confirm': 'kept',
       'audit:anchor': 'kept',
+      'database:backup': 'kept',
     })
     const schedules = await registered()
-    assert.lengthOf(Object.keys(schedules), 3)
+    assert.lengthOf(Object.keys(schedules), 4)
     assert.equal(schedules['orders:expire-unpaid'].everyMs, 300_000)
   })
 
