@@ -9,11 +9,16 @@ export interface ProcessResult {
 /**
  * Runs `node <args>` in the project with exactly the given environment on
  * top of a minimal base (no variables inherited from the test process), and
- * collects what it printed.
+ * collects what it printed. `node` is this Node unless another is given.
  */
-export function runNode(args: string[], env: Record<string, string>, timeoutMs = 60_000) {
+export function runNode(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  node = process.execPath
+) {
   return new Promise<ProcessResult>((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
+    const child = spawn(node, args, {
       cwd: app.appRoot,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
     })
@@ -29,9 +34,22 @@ export function runNode(args: string[], env: Record<string, string>, timeoutMs =
   })
 }
 
+/**
+ * What a production shop must set beyond the defaults (start/production_safeguards.ts):
+ * no test card, its own bank account, an SMTP server.
+ */
+export const PRODUCTION_SETTINGS = {
+  TEST_CARD_ENABLED: 'false',
+  BANK_TRANSFER_BANK_NAME: '국민은행',
+  BANK_TRANSFER_ACCOUNT_NUMBER: '123-45-678901',
+  BANK_TRANSFER_ACCOUNT_HOLDER: '주식회사 장터',
+  SMTP_HOST: '127.0.0.1',
+}
+
 /** Environment for a throwaway SQLite database, valid for every environment. */
 export function sqliteEnv(file: string, nodeEnv: 'development' | 'production') {
   return {
+    ...(nodeEnv === 'production' ? PRODUCTION_SETTINGS : {}),
     NODE_ENV: nodeEnv,
     PORT: '0',
     HOST: '127.0.0.1',
