@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
 import app from '@adonisjs/core/services/app'
 
 export interface ProcessResult {
@@ -9,19 +10,23 @@ export interface ProcessResult {
 /**
  * Runs `node <args>` in the project with exactly the given environment on
  * top of a minimal base (no variables inherited from the test process), and
- * collects what it printed. `node` is this Node unless another is given.
+ * collects what it printed. Its standard input is `input` (piped, then
+ * closed); `node` is another Node to run it with.
  */
 export function runNode(
   args: string[],
   env: Record<string, string>,
   timeoutMs = 60_000,
-  node = process.execPath
+  options: { input?: string; node?: string } = {}
 ) {
   return new Promise<ProcessResult>((resolve, reject) => {
-    const child = spawn(node, args, {
+    const child = spawn(options.node ?? process.execPath, args, {
       cwd: app.appRoot,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
     })
+    // A process may exit without reading its input (a refusal): that is no error here.
+    child.stdin.on('error', () => {})
+    child.stdin.end(options.input ?? '')
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
@@ -114,6 +119,18 @@ export function startNode(
     child.on('close', (code) => {
       clearTimeout(timer)
       reject(new Error(`Exited with ${code} before it was ready:\n${output}`))
+    })
+  })
+}
+
+/** A TCP port nobody listens on right now. */
+export function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
     })
   })
 }

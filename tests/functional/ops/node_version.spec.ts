@@ -45,7 +45,7 @@ test.group('Ops | an older Node.js is refused in one line', () => {
     ['npm start (bin/start.js)', ['bin/start.js']],
   ] as const) {
     test(`${label} says to use Node 24 and exits 1`, async ({ assert }) => {
-      const result = await runNode([...args], env, 30_000, oldNode!.path)
+      const result = await runNode([...args], env, 30_000, { node: oldNode!.path })
       assert.equal(result.code, 1, result.output)
       assert.include(result.output, expected(oldNode!.version))
       assert.lengthOf(result.output.trim().split('\n'), 1, result.output)
@@ -60,7 +60,9 @@ test.group('Ops | an older Node.js is refused in one line', () => {
   }) => {
     const dir = await compiledEntryPoints(cleanup)
     for (const name of ['server', 'console', 'test']) {
-      const result = await runNode([join(dir, `bin/${name}.js`)], env, 30_000, oldNode!.path)
+      const result = await runNode([join(dir, `bin/${name}.js`)], env, 30_000, {
+        node: oldNode!.path,
+      })
       assert.equal(result.code, 1, `${name}: ${result.output}`)
       assert.include(result.output, expected(oldNode!.version), name)
       assert.notInclude(result.output, "does not provide an export named 'glob'", name)

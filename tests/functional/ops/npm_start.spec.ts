@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { createServer, connect } from 'node:net'
+import { connect } from 'node:net'
 import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from '@japa/runner'
@@ -8,19 +8,7 @@ import app from '@adonisjs/core/services/app'
 import config from '@adonisjs/core/services/config'
 import { serverUrl } from '#tests/helpers/browser'
 import { MailPreviewStore } from '../../../app/mails/mail_preview_store.js'
-import { startNode, type RunningProcess } from '#tests/helpers/processes'
-
-/** A TCP port nobody listens on right now. */
-function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
+import { freePort, startNode, type RunningProcess } from '#tests/helpers/processes'
 
 /** Whether something accepts TCP connections at host:port. */
 function accepts(host: string, port: number) {
