@@ -118,10 +118,13 @@ export async function guardUnsafeProductionWorkers(app: ApplicationService) {
   ace.executing(async (command, isMainCommand) => {
     const name = (command.constructor as { commandName?: string }).commandName
     if (!isMainCommand || name !== 'queue:work') return
-    // Ace prints the refusal; a worker "stays alive", so ace leaves the exit code to us.
-    await assertSafeForProduction(app).catch((error) => {
-      process.exitCode = 1
+    try {
+      await assertSafeForProduction(app)
+    } catch (error) {
+      // A worker "stays alive": ace neither ends the app nor sets the exit code for it.
+      command.exitCode = 1
+      await app.terminate()
       throw error
-    })
+    }
   })
 }

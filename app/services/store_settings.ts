@@ -3,6 +3,7 @@ import type { QueryClientContract, TransactionClientContract } from '@adonisjs/l
 import db from '@adonisjs/lucid/services/db'
 import type { Actor } from '#audit/actor'
 import { changeBetween } from '#audit/change'
+import { sqlTimestamp } from '#services/sql_time'
 import StoreSettingsUpdated from '#events/store_settings_updated'
 
 /** What `node ace store:setup` sets: the store's name, its currency and its default language. */
@@ -42,7 +43,7 @@ export async function saveStoreSettings(
     name: settings.name,
     currency: settings.currency,
     default_locale: settings.locale,
-    updated_at: new Date(),
+    updated_at: sqlTimestamp(trx),
   }
   if (before) await trx.from(TABLE).where('id', 1).update(row)
   else await trx.table(TABLE).insert({ id: 1, ...row })
@@ -57,7 +58,8 @@ export async function saveStoreSettings(
 export async function applyStoreSettings(app: ApplicationService, settings: StoreSettings) {
   app.config.set('store.name', settings.name)
   app.config.set('store.currency', settings.currency)
-  app.config.set('shipping.currency', settings.currency)
+  // Shipping amounts are in the store currency; the shipping registry reads this object.
+  app.config.get<{ currency?: string }>('shipping').currency = settings.currency
   const i18n = await app.container.make('i18n')
   i18n.config.defaultLocale = settings.locale
 }
