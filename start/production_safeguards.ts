@@ -1,11 +1,5 @@
 import type { ApplicationService } from '@adonisjs/core/types'
 
-/**
- * Settings that are fine for a demo and dangerous in a shop that takes real
- * orders: each entry reads its variables and answers what is wrong with them,
- * naming the variable to change, or null. Sandbox providers are allowed with
- * PAYMENTS_SANDBOX=true (a staging shop); the rest never are.
- */
 /** The account .env.example and config/payments.ts ship with; never a shop's. */
 export const EXAMPLE_BANK_ACCOUNT = {
   bankName: '장터은행',
@@ -19,6 +13,12 @@ type Check = (env: Env) => string | null
 const secretOf = (env: Env, key: 'STRIPE_SECRET_KEY' | 'TOSS_SECRET_KEY') =>
   env.get(key)?.release() ?? ''
 
+/**
+ * Settings that are fine for a demo and dangerous in a shop that takes real
+ * orders: each entry reads its variables and answers what is wrong with them,
+ * naming the variable to change, or null. Sandbox providers are allowed with
+ * PAYMENTS_SANDBOX=true (a staging shop); the rest never are.
+ */
 const ALWAYS: Check[] = [
   (env) =>
     env.get('TEST_CARD_ENABLED', true)

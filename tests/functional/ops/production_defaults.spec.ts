@@ -29,6 +29,12 @@ const PAYPAL_SANDBOX = {
   STORE_CURRENCY: 'USD',
 }
 const KAKAOPAY_TEST = { KAKAOPAY_SECRET_KEY: 'DEV_boot' }
+const NAVERPAY_DEVELOPMENT = {
+  NAVERPAY_PARTNER_ID: 'partner',
+  NAVERPAY_CLIENT_ID: 'client',
+  NAVERPAY_CLIENT_SECRET: 'secret',
+  NAVERPAY_CHAIN_ID: 'chain',
+}
 
 test.group('Ops | production refuses unsafe defaults, naming the variable', () => {
   const cases: [string, Record<string, string>, string[]][] = [
@@ -48,6 +54,7 @@ test.group('Ops | production refuses unsafe defaults, naming the variable', () =
     ['Toss has test keys', TOSS_TEST, ['TOSS_CLIENT_KEY', 'TOSS_SECRET_KEY']],
     ['PayPal is in sandbox', PAYPAL_SANDBOX, ['PAYPAL_ENVIRONMENT']],
     ['KakaoPay has the test CID', KAKAOPAY_TEST, ['KAKAOPAY_CID']],
+    ['NaverPay is in development mode', NAVERPAY_DEVELOPMENT, ['NAVERPAY_MODE']],
   ]
 
   for (const [situation, changes, named] of cases) {
@@ -108,6 +115,8 @@ test.group('Ops | a safe production setup starts', () => {
         ...STRIPE_TEST,
         ...TOSS_TEST,
         ...KAKAOPAY_TEST,
+        ...PAYPAL_SANDBOX,
+        ...NAVERPAY_DEVELOPMENT,
         PAYMENTS_SANDBOX: 'true',
         LOG_LEVEL: 'info',
       },
