@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
 import hash from '@adonisjs/core/services/hash'
 import { freePort, runNode, startNode } from '#tests/helpers/processes'
 import { scratchDatabase } from '#tests/helpers/scratch_database'
@@ -14,6 +17,38 @@ async function migratedStore(cleanup: (fn: () => Promise<void>) => void) {
     return Number(row.total)
   }
   return { env, client, ace, count }
+}
+
+/**
+ * Runs `node ace <args>` in a terminal (a pseudo-terminal from util-linux's
+ * `script`), typing each answer once the prompt before it shows.
+ */
+function inTerminal(args: string[], env: Record<string, string>, answers: [string, string][]) {
+  return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+    const command = [process.execPath, 'ace', ...args].map((part) => `'${part}'`).join(' ')
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      cwd: app.appRoot,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'dumb', ...env },
+    })
+    let output = ''
+    let answeredUpTo = 0
+    const pending = [...answers]
+    child.stdout.on('data', (chunk) => {
+      output += chunk
+      const [prompt, answer] = pending[0] ?? []
+      if (prompt && output.indexOf(prompt, answeredUpTo) !== -1) {
+        pending.shift()
+        answeredUpTo = output.length
+        child.stdin.write(`${answer}\r`)
+      }
+    })
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
+    child.on('error', reject)
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      resolve({ code, output })
+    })
+  })
 }
 
 test.group('Ops | node ace admin:create', () => {
@@ -72,6 +107,31 @@ test.group('Ops | node ace admin:create', () => {
     assert.equal(await count('users'), 1)
     assert.equal(await count('audit_events'), 1)
   }).timeout(180_000)
+
+  test('in a terminal it asks twice with a hidden prompt', async ({ assert, cleanup }) => {
+    const { env, client, count } = await migratedStore(cleanup)
+    const args = ['admin:create', '--email=owner@shop.example', '--name=A']
+
+    const mistyped = await inTerminal(args, env, [
+      ['Password', 'secret-pass-1'],
+      ['Password (again)', 'secret-pass-2'],
+    ])
+    assert.equal(mistyped.code, 1, mistyped.output)
+    assert.include(mistyped.output, 'The two passwords differ; nothing was created')
+    assert.equal(await count('users'), 0)
+
+    const typed = await inTerminal(args, env, [
+      ['Password', 'secret-pass-1'],
+      ['Password (again)', 'secret-pass-1'],
+    ])
+    assert.equal(typed.code, 0, typed.output)
+    assert.notInclude(typed.output, 'secret-pass-1', 'the password is not echoed')
+    assert.include(typed.output, '*************')
+    const admin = await client.from('users').firstOrFail()
+    assert.isTrue(await hash.verify(admin.password, 'secret-pass-1'))
+  })
+    .skip(!existsSync('/usr/bin/script'), 'needs util-linux script for a terminal')
+    .timeout(120_000)
 
   test('never takes the password from the command line', async ({ assert, cleanup }) => {
     const { ace, count } = await migratedStore(cleanup)
