@@ -1,7 +1,9 @@
 /*
- * Ace entry point. It registers the TypeScript loader so that commands can be
- * written in TypeScript, then hands over to bin/console.ts.
+ * Ace entry point. It refuses an older Node.js first, then registers the
+ * TypeScript loader so that commands can be written in TypeScript, and hands
+ * over to bin/console.ts.
  */
-import '@poppinss/ts-exec'
+import './bin/node_version.js'
 
+await import('@poppinss/ts-exec')
 await import('./bin/console.js')

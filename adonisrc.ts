@@ -67,6 +67,9 @@ export default defineConfig({
     { pattern: 'resources/views/**/*.edge', reloadServer: false },
     { pattern: 'resources/lang/**/*.{json,yaml,yml}', reloadServer: false },
     { pattern: 'public/**', reloadServer: false },
+    // Plain JavaScript entry points `npm start` runs in build/ (tsc copies only TypeScript).
+    { pattern: 'bin/node_version.js', reloadServer: false },
+    { pattern: 'bin/start.js', reloadServer: false },
   ],
 
   hooks: {

@@ -1,9 +1,13 @@
 /*
  * Boots the application in the "console" environment and runs an Ace command.
+ * The Node.js check comes first; everything else is imported after it.
  */
-import 'reflect-metadata'
-import { Ignitor, prettyPrintError } from '@adonisjs/core'
-import { guardDestructiveCommands } from '#start/command_guard'
+import './node_version.js'
+
+await import('reflect-metadata')
+const { Ignitor, prettyPrintError } = await import('@adonisjs/core')
+const { guardDestructiveCommands } = await import('#start/command_guard')
+const { guardUnsafeProductionWorkers } = await import('#start/production_safeguards')
 
 const APP_ROOT = new URL('../', import.meta.url)
 
@@ -23,7 +27,10 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
     app.listenIf(app.managedByPm2, 'SIGINT', () => app.terminate())
   })
   .ace()
-  .configure((ace) => guardDestructiveCommands(ace))
+  .configure(async (app) => {
+    await guardDestructiveCommands(app)
+    await guardUnsafeProductionWorkers(app)
+  })
   .handle(process.argv.splice(2))
   .catch((error) => {
     process.exitCode = 1

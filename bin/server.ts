@@ -2,10 +2,13 @@
  * Boots the application in the "web" environment and starts the HTTP server.
  * The import settles once the server listens (or failed to start, with
  * process.exitCode set); `listening` then tells where, so bin/start.js
- * announces the address the server really has.
+ * announces the address the server really has. The Node.js check comes
+ * first; everything else is imported after it.
  */
-import 'reflect-metadata'
-import { Ignitor, prettyPrintError } from '@adonisjs/core'
+import './node_version.js'
+
+await import('reflect-metadata')
+const { Ignitor, prettyPrintError } = await import('@adonisjs/core')
 
 const APP_ROOT = new URL('../', import.meta.url)
 
@@ -27,6 +30,8 @@ await new Ignitor(APP_ROOT, { importer: IMPORTER })
       await import('#start/env')
     })
     app.booted(async () => {
+      const { assertSafeForProduction } = await import('#start/production_safeguards')
+      await assertSafeForProduction(app)
       const emitter = await app.container.make('emitter')
       emitter.on('http:server_ready', ({ host, port }) => listened({ host, port }))
     })

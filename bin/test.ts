@@ -1,11 +1,14 @@
 /*
  * Boots the application in the "test" environment and runs the Japa suites.
+ * The Node.js check comes first; everything else is imported after it.
  */
+import './node_version.js'
+
 process.env.NODE_ENV = 'test'
 
-import 'reflect-metadata'
-import { Ignitor, prettyPrintError } from '@adonisjs/core'
-import { configure, processCLIArgs, run } from '@japa/runner'
+await import('reflect-metadata')
+const { Ignitor, prettyPrintError } = await import('@adonisjs/core')
+const { configure, processCLIArgs, run } = await import('@japa/runner')
 
 const APP_ROOT = new URL('../', import.meta.url)
 

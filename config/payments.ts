@@ -8,6 +8,7 @@ import { paypalAdapter } from '#payments/adapters/paypal_adapter'
 import { tossAdapter } from '#payments/adapters/toss_adapter'
 import { naverPayAdapter } from '#payments/adapters/naverpay_adapter'
 import { providerEnabled, secret } from '#payments/env_keys'
+import { EXAMPLE_BANK_ACCOUNT } from '#start/production_safeguards'
 
 /** The sandbox's own key unless TEST_CARD_SECRET is set, so it never equals APP_KEY. */
 const testCardSecret =
@@ -26,9 +27,9 @@ export default defineConfig({
   pageOrigins: paymentPageOrigins(),
   adapters: {
     bank_transfer: adapters.bankTransfer({
-      bankName: env.get('BANK_TRANSFER_BANK_NAME', '장터은행'),
-      accountNumber: env.get('BANK_TRANSFER_ACCOUNT_NUMBER', '000-000-000000'),
-      accountHolder: env.get('BANK_TRANSFER_ACCOUNT_HOLDER', '장터'),
+      bankName: env.get('BANK_TRANSFER_BANK_NAME', EXAMPLE_BANK_ACCOUNT.bankName),
+      accountNumber: env.get('BANK_TRANSFER_ACCOUNT_NUMBER', EXAMPLE_BANK_ACCOUNT.accountNumber),
+      accountHolder: env.get('BANK_TRANSFER_ACCOUNT_HOLDER', EXAMPLE_BANK_ACCOUNT.accountHolder),
     }),
     ...(env.get('TEST_CARD_ENABLED', true)
       ? { test_card: adapters.testCard({ secret: testCardSecret }) }

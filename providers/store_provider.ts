@@ -6,7 +6,8 @@ import { apiSerializer, type ApiSerializer } from '#api/api_serializer'
 
 /**
  * Wires the store into the framework: the Store API serializer on the HTTP
- * context, and the query-string reader listings validate.
+ * context, the query-string reader listings validate, and the store's saved
+ * settings.
  */
 export default class StoreProvider {
   constructor(protected app: ApplicationService) {}
@@ -36,6 +37,18 @@ export default class StoreProvider {
         Object.entries(this.qs()).filter(([, value]) => value !== '' && value !== null)
       )
     })
+  }
+
+  /**
+   * The settings `node ace store:setup` saved win over the environment's,
+   * before any page or mail reads them. A database not migrated yet has none.
+   * Tests pin their own settings.
+   */
+  async start() {
+    if (this.app.inTest || this.app.getMode() !== 'run') return
+    const { savedStoreSettings, applyStoreSettings } = await import('#services/store_settings')
+    const settings = await savedStoreSettings()
+    if (settings) await applyStoreSettings(this.app, settings)
   }
 }
 

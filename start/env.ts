@@ -92,9 +92,13 @@ function dataDir(key: string, value?: string) {
  */
 export const DEFAULT_HOST = '127.0.0.1'
 
+/** The port and log level without a .env (a production host sets only what it changes). */
+export const DEFAULT_PORT = 3333
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
 const env = await Env.create(new URL('../', import.meta.url), {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
-  PORT: Env.schema.number(),
+  PORT: (key: string, value?: string) => (value ? Env.schema.number()(key, value) : DEFAULT_PORT),
   HOST: (key: string, value?: string) =>
     value ? Env.schema.string({ format: 'host' })(key, value) : DEFAULT_HOST,
   APP_KEY: appKey,
@@ -104,15 +108,8 @@ const env = await Env.create(new URL('../', import.meta.url), {
   AUDIT_ANCHOR_DISK: Env.schema.string.optional(),
   AUDIT_ANCHOR_EVERY: Env.schema.string.optional(),
   APP_URL: Env.schema.string.optional({ format: 'url', tld: false }),
-  LOG_LEVEL: Env.schema.enum([
-    'fatal',
-    'error',
-    'warn',
-    'info',
-    'debug',
-    'trace',
-    'silent',
-  ] as const),
+  LOG_LEVEL: (key: string, value?: string) =>
+    value ? Env.schema.enum(LOG_LEVELS)(key, value) : ('info' as const),
 
   /*
    * Database: the embedded SQLite file by default, PostgreSQL in production.
@@ -217,6 +214,7 @@ const env = await Env.create(new URL('../', import.meta.url), {
   BANK_TRANSFER_ACCOUNT_HOLDER: Env.schema.string.optional(),
   TEST_CARD_ENABLED: Env.schema.boolean.optional(),
   TEST_CARD_SECRET: Env.schema.secret.optional(),
+  PAYMENTS_SANDBOX: Env.schema.boolean.optional(),
   KAKAOPAY_SECRET_KEY: Env.schema.secret.optional(),
   KAKAOPAY_CID: Env.schema.string.optional(),
   KAKAOPAY_API_URL: Env.schema.string.optional({ format: 'url', tld: false }),
@@ -243,7 +241,8 @@ const env = await Env.create(new URL('../', import.meta.url), {
   NAVERPAY_JS_URL: Env.schema.string.optional({ format: 'url', tld: false }),
 })
 
-// The HTTP server reads process.env.HOST itself and would fall back to 0.0.0.0.
+// The HTTP server reads process.env.HOST and PORT itself and would fall back to 0.0.0.0.
 env.set('HOST', env.get('HOST'))
+env.set('PORT', env.get('PORT'))
 
 export default env

@@ -10,7 +10,8 @@ export const LOCALE_COOKIE = 'jangteo-locale'
 /**
  * Picks the visitor's language: the language cookie (set by the switcher and
  * from the account's preference at login), then Accept-Language, then the
- * store default (ko). Validation messages and templates follow it.
+ * store default (`node ace store:setup`, else DEFAULT_LOCALE, else ko).
+ * Validation messages and templates follow it.
  */
 export default class DetectLocaleMiddleware {
   static {
@@ -33,7 +34,10 @@ export function useVisitorLocale(ctx: HttpContext) {
   const locale =
     requested
       .filter((candidate): candidate is string => Boolean(candidate))
-      .map((candidate) => i18nManager.getSupportedLocaleFor(candidate))
+      // A browser that names no language (`*`, or no header) gets the store's.
+      .map((candidate) =>
+        candidate === '*' ? i18nManager.defaultLocale : i18nManager.getSupportedLocaleFor(candidate)
+      )
       .find(Boolean) ?? i18nManager.defaultLocale
 
   ctx.i18n = i18nManager.locale(locale)

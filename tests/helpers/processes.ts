@@ -10,19 +10,23 @@ export interface ProcessResult {
 /**
  * Runs `node <args>` in the project (or `cwd`) with exactly the given environment on
  * top of a minimal base (no variables inherited from the test process), and
- * collects what it printed.
+ * collects what it printed. Its standard input is `input` (piped, then
+ * closed); `node` is another Node to run it with, `cwd` another folder.
  */
 export function runNode(
   args: string[],
   env: Record<string, string>,
   timeoutMs = 60_000,
-  cwd: string | URL = app.appRoot
+  options: { input?: string; node?: string; cwd?: string | URL } = {}
 ) {
   return new Promise<ProcessResult>((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd,
+    const child = spawn(options.node ?? process.execPath, args, {
+      cwd: options.cwd ?? app.appRoot,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
     })
+    // A process may exit without reading its input (a refusal): that is no error here.
+    child.stdin.on('error', () => {})
+    child.stdin.end(options.input ?? '')
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
@@ -35,9 +39,22 @@ export function runNode(
   })
 }
 
+/**
+ * What a production shop must set beyond the defaults (start/production_safeguards.ts):
+ * no test card, its own bank account, an SMTP server.
+ */
+export const PRODUCTION_SETTINGS = {
+  TEST_CARD_ENABLED: 'false',
+  BANK_TRANSFER_BANK_NAME: '국민은행',
+  BANK_TRANSFER_ACCOUNT_NUMBER: '123-45-678901',
+  BANK_TRANSFER_ACCOUNT_HOLDER: '주식회사 장터',
+  SMTP_HOST: '127.0.0.1',
+}
+
 /** Environment for a throwaway SQLite database, valid for every environment. */
 export function sqliteEnv(file: string, nodeEnv: 'development' | 'production') {
   return {
+    ...(nodeEnv === 'production' ? PRODUCTION_SETTINGS : {}),
     NODE_ENV: nodeEnv,
     PORT: '0',
     HOST: '127.0.0.1',
@@ -119,6 +136,18 @@ export function startNode(
     child.on('close', (code) => {
       clearTimeout(timer)
       reject(new Error(`Exited with ${code} before it was ready:\n${output}`))
+    })
+  })
+}
+
+/** A TCP port nobody listens on right now. */
+export function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
     })
   })
 }

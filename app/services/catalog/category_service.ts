@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { Exception } from '@adonisjs/core/exceptions'
 import Category from '#models/category'
 import Product from '#models/product'
@@ -80,22 +81,28 @@ export default class CategoryService {
     return chain
   }
 
-  async create(input: CategoryInput, actor: Actor): Promise<Category> {
+  /** Adds a category; inside `trx` when given (a setup that writes more in one go). */
+  async create(
+    input: CategoryInput,
+    actor: Actor,
+    trx?: TransactionClientContract
+  ): Promise<Category> {
     this.#all = undefined
-    await this.#assertSlugFree(input.slug)
-    return db.transaction(async (trx) => {
+    const write = async (client: TransactionClientContract) => {
+      await this.#assertSlugFree(input.slug, undefined, client)
       const category = await Category.create(
         { ...input, parentId: input.parentId ?? null, position: input.position ?? 0 },
-        { client: trx }
+        { client }
       )
       await CategoryCreated.record(
-        trx,
+        client,
         category,
         actor,
         changeBetween({}, snapshot(category, FIELDS))
       )
       return category
-    })
+    }
+    return trx ? write(trx) : db.transaction(write)
   }
 
   /** Renames or moves a category; it cannot move below itself. */
@@ -145,8 +152,8 @@ export default class CategoryService {
     })
   }
 
-  async #assertSlugFree(slug: string, ownId?: number) {
-    const taken = await Category.query()
+  async #assertSlugFree(slug: string, ownId?: number, client?: TransactionClientContract) {
+    const taken = await Category.query({ client })
       .where('slug', slug)
       .if(ownId, (query) => query.whereNot('id', ownId!))
       .first()

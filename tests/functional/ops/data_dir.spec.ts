@@ -56,7 +56,7 @@ test.group('DATA_DIR | data lives outside the code', () => {
       )
       assert.equal(built.code, 0, built.output)
       await symlink(app.makePath('node_modules'), join(build, 'node_modules'))
-      const migrated = await runNode(['ace', 'migration:run', '--force'], env, 120_000, build)
+      const migrated = await runNode(['ace', 'migration:run', '--force'], env, 120_000, { cwd: build })
       assert.equal(migrated.code, 0, migrated.output)
       const port = await freePort()
       const { process } = await startNode(
@@ -77,7 +77,7 @@ test.group('DATA_DIR | data lives outside the code', () => {
     const photo = randomBytes(2048)
     await mkdir(join(dataDir, 'media/public', key, '..'), { recursive: true })
     await writeFile(join(dataDir, 'media/public', key), photo)
-    const backedUp = await runNode(['ace', 'db:backup'], env, 120_000, build)
+    const backedUp = await runNode(['ace', 'db:backup'], env, 120_000, { cwd: build })
     assert.equal(backedUp.code, 0, backedUp.output)
     assert.include(backedUp.output, join(dataDir, 'backups'))
     const served = await fetch(`${first.base}/media/${key}`)
@@ -91,7 +91,7 @@ test.group('DATA_DIR | data lives outside the code', () => {
     const again = await fetch(`${second.base}/media/${key}`)
     assert.equal(again.status, 200)
     assert.deepEqual(Buffer.from(await again.arrayBuffer()), photo)
-    const verified = await runNode(['ace', 'audit:verify'], env, 120_000, build)
+    const verified = await runNode(['ace', 'audit:verify'], env, 120_000, { cwd: build })
     assert.equal(verified.code, 0, verified.output)
     assert.include(verified.output, 'Audit log intact: 1 events verified')
     assert.lengthOf(await readdir(join(dataDir, 'backups')), 1)
@@ -100,7 +100,7 @@ test.group('DATA_DIR | data lives outside the code', () => {
       ['ace', 'audit:verify'],
       { ...env, DATA_DIR: join(build, 'storage') },
       60_000,
-      build
+      { cwd: build }
     )
     assert.notEqual(inside.code, 0)
     assert.include(inside.output, 'is inside the build the app runs from')
