@@ -92,6 +92,10 @@ function dataDir(key: string, value?: string) {
  */
 export const DEFAULT_HOST = '127.0.0.1'
 
+/** How the app talks TLS to PostgreSQL (DB_SSL). */
+const DB_SSL_MODES = ['false', 'true', 'no-verify'] as const
+type DbSslMode = (typeof DB_SSL_MODES)[number]
+
 /** The port and log level without a .env (a production host sets only what it changes). */
 export const DEFAULT_PORT = 3333
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -123,7 +127,14 @@ const env = await Env.create(new URL('../', import.meta.url), {
   DB_DATABASE: Env.schema.string.optional(),
   // TLS to PostgreSQL: `true` verifies the server certificate (against
   // DB_SSL_CA when set), `no-verify` encrypts without verifying.
-  DB_SSL: Env.schema.enum.optional(['false', 'true', 'no-verify'] as const),
+  // A function, not Env.schema.enum: that one casts "false" and "true" to booleans first.
+  DB_SSL: (key: string, value?: string) => {
+    if (!value) return undefined
+    if (!DB_SSL_MODES.includes(value as DbSslMode)) {
+      throw new Error(`"${key}" must be one of ${DB_SSL_MODES.join(', ')} (it is "${value}")`)
+    }
+    return value as DbSslMode
+  },
   DB_SSL_CA: Env.schema.string.optional(),
   DB_POOL_MIN: Env.schema.number.optional(),
   DB_POOL_MAX: Env.schema.number.optional(),
