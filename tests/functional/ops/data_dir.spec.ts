@@ -56,7 +56,9 @@ test.group('DATA_DIR | data lives outside the code', () => {
       )
       assert.equal(built.code, 0, built.output)
       await symlink(app.makePath('node_modules'), join(build, 'node_modules'))
-      const migrated = await runNode(['ace', 'migration:run', '--force'], env, 120_000, { cwd: build })
+      const migrated = await runNode(['ace', 'migration:run', '--force'], env, 120_000, {
+        cwd: build,
+      })
       assert.equal(migrated.code, 0, migrated.output)
       const port = await freePort()
       const { process } = await startNode(
