@@ -139,15 +139,3 @@ export function startNode(
     })
   })
 }
-
-/** A TCP port nobody listens on right now. */
-export function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
