@@ -73,9 +73,6 @@ export type ScannedRoutes = {
     'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'payments.naverpay.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'dev.mails.index': { paramsTuple?: []; params?: {} }
-    'dev.mails.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'dev.mails.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'home': { paramsTuple?: []; params?: {} }
     'search': { paramsTuple?: []; params?: {} }
     'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -217,9 +214,6 @@ export type ScannedRoutes = {
     'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'payments.naverpay.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'dev.mails.index': { paramsTuple?: []; params?: {} }
-    'dev.mails.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'dev.mails.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'home': { paramsTuple?: []; params?: {} }
     'search': { paramsTuple?: []; params?: {} }
     'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -275,9 +269,6 @@ export type ScannedRoutes = {
     'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'payments.naverpay.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'dev.mails.index': { paramsTuple?: []; params?: {} }
-    'dev.mails.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'dev.mails.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'home': { paramsTuple?: []; params?: {} }
     'search': { paramsTuple?: []; params?: {} }
     'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
