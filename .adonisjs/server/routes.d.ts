@@ -7,6 +7,32 @@ export type ScannedRoutes = {
     'webhooks.payments': { paramsTuple: [ParamValue]; params: {'adapter': ParamValue} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'search': { paramsTuple?: []; params?: {} }
+    'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'sellers.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'locale.update': { paramsTuple?: []; params?: {} }
+    'signup.create': { paramsTuple?: []; params?: {} }
+    'signup.store': { paramsTuple?: []; params?: {} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'session.store': { paramsTuple?: []; params?: {} }
+    'session.destroy': { paramsTuple?: []; params?: {} }
+    'cart.show': { paramsTuple?: []; params?: {} }
+    'cart.items.store': { paramsTuple?: []; params?: {} }
+    'cart.items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart.items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'checkout.show': { paramsTuple?: []; params?: {} }
+    'checkout.quote': { paramsTuple?: []; params?: {} }
+    'checkout.store': { paramsTuple?: []; params?: {} }
+    'orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'orders.cancel': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'orders.pay': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'orders.confirm': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'sellerOrderId': ParamValue} }
+    'payments.test_card.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.test_card.store': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.return': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'account.orders.index': { paramsTuple?: []; params?: {} }
     'account.edit': { paramsTuple?: []; params?: {} }
     'account.update': { paramsTuple?: []; params?: {} }
     'account.password': { paramsTuple?: []; params?: {} }
@@ -70,35 +96,6 @@ export type ScannedRoutes = {
     'admin.staff.money.grant': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.staff.money.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit.index': { paramsTuple?: []; params?: {} }
-    'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'payments.naverpay.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'home': { paramsTuple?: []; params?: {} }
-    'search': { paramsTuple?: []; params?: {} }
-    'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'sellers.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'locale.update': { paramsTuple?: []; params?: {} }
-    'signup.create': { paramsTuple?: []; params?: {} }
-    'signup.store': { paramsTuple?: []; params?: {} }
-    'session.create': { paramsTuple?: []; params?: {} }
-    'session.store': { paramsTuple?: []; params?: {} }
-    'session.destroy': { paramsTuple?: []; params?: {} }
-    'cart.show': { paramsTuple?: []; params?: {} }
-    'cart.items.store': { paramsTuple?: []; params?: {} }
-    'cart.items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'cart.items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'checkout.show': { paramsTuple?: []; params?: {} }
-    'checkout.quote': { paramsTuple?: []; params?: {} }
-    'checkout.store': { paramsTuple?: []; params?: {} }
-    'orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
-    'orders.cancel': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
-    'orders.pay': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
-    'orders.confirm': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'sellerOrderId': ParamValue} }
-    'payments.test_card.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'payments.test_card.store': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'payments.return': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'account.orders.index': { paramsTuple?: []; params?: {} }
     'api.v1.openapi': { paramsTuple?: []; params?: {} }
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
     'api.v1.auth.login': { paramsTuple?: []; params?: {} }
@@ -130,9 +127,23 @@ export type ScannedRoutes = {
     'api.v1.admin.products.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.sellers.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.sellers.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.naverpay.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
   }
   POST: {
     'webhooks.payments': { paramsTuple: [ParamValue]; params: {'adapter': ParamValue} }
+    'locale.update': { paramsTuple?: []; params?: {} }
+    'signup.store': { paramsTuple?: []; params?: {} }
+    'session.store': { paramsTuple?: []; params?: {} }
+    'session.destroy': { paramsTuple?: []; params?: {} }
+    'cart.items.store': { paramsTuple?: []; params?: {} }
+    'checkout.quote': { paramsTuple?: []; params?: {} }
+    'checkout.store': { paramsTuple?: []; params?: {} }
+    'orders.cancel': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'orders.pay': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'orders.confirm': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'sellerOrderId': ParamValue} }
+    'payments.test_card.store': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'account.addresses.store': { paramsTuple?: []; params?: {} }
     'seller.application.store': { paramsTuple?: []; params?: {} }
     'seller.products.store': { paramsTuple?: []; params?: {} }
@@ -158,17 +169,6 @@ export type ScannedRoutes = {
     'admin.payments.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.refunds.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.staff.money.grant': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'locale.update': { paramsTuple?: []; params?: {} }
-    'signup.store': { paramsTuple?: []; params?: {} }
-    'session.store': { paramsTuple?: []; params?: {} }
-    'session.destroy': { paramsTuple?: []; params?: {} }
-    'cart.items.store': { paramsTuple?: []; params?: {} }
-    'checkout.quote': { paramsTuple?: []; params?: {} }
-    'checkout.store': { paramsTuple?: []; params?: {} }
-    'orders.cancel': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
-    'orders.pay': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
-    'orders.confirm': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'sellerOrderId': ParamValue} }
-    'payments.test_card.store': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
     'api.v1.auth.login': { paramsTuple?: []; params?: {} }
     'api.v1.auth.logout': { paramsTuple?: []; params?: {} }
@@ -187,6 +187,19 @@ export type ScannedRoutes = {
   GET: {
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'search': { paramsTuple?: []; params?: {} }
+    'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'sellers.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'signup.create': { paramsTuple?: []; params?: {} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'cart.show': { paramsTuple?: []; params?: {} }
+    'checkout.show': { paramsTuple?: []; params?: {} }
+    'orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'payments.test_card.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.return': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'account.orders.index': { paramsTuple?: []; params?: {} }
     'account.edit': { paramsTuple?: []; params?: {} }
     'account.payment_methods.index': { paramsTuple?: []; params?: {} }
     'seller.application.show': { paramsTuple?: []; params?: {} }
@@ -211,22 +224,6 @@ export type ScannedRoutes = {
     'admin.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.staff.index': { paramsTuple?: []; params?: {} }
     'admin.audit.index': { paramsTuple?: []; params?: {} }
-    'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'payments.naverpay.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'home': { paramsTuple?: []; params?: {} }
-    'search': { paramsTuple?: []; params?: {} }
-    'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'sellers.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'signup.create': { paramsTuple?: []; params?: {} }
-    'session.create': { paramsTuple?: []; params?: {} }
-    'cart.show': { paramsTuple?: []; params?: {} }
-    'checkout.show': { paramsTuple?: []; params?: {} }
-    'orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
-    'payments.test_card.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'payments.return': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'account.orders.index': { paramsTuple?: []; params?: {} }
     'api.v1.openapi': { paramsTuple?: []; params?: {} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
     'api.v1.categories.index': { paramsTuple?: []; params?: {} }
@@ -238,10 +235,26 @@ export type ScannedRoutes = {
     'api.v1.seller.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.seller.products.media.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.seller.media.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.naverpay.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
   }
   HEAD: {
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'search': { paramsTuple?: []; params?: {} }
+    'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'sellers.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'signup.create': { paramsTuple?: []; params?: {} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'cart.show': { paramsTuple?: []; params?: {} }
+    'checkout.show': { paramsTuple?: []; params?: {} }
+    'orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'payments.test_card.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.return': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'account.orders.index': { paramsTuple?: []; params?: {} }
     'account.edit': { paramsTuple?: []; params?: {} }
     'account.payment_methods.index': { paramsTuple?: []; params?: {} }
     'seller.application.show': { paramsTuple?: []; params?: {} }
@@ -266,22 +279,6 @@ export type ScannedRoutes = {
     'admin.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.staff.index': { paramsTuple?: []; params?: {} }
     'admin.audit.index': { paramsTuple?: []; params?: {} }
-    'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'payments.naverpay.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'home': { paramsTuple?: []; params?: {} }
-    'search': { paramsTuple?: []; params?: {} }
-    'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'sellers.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'signup.create': { paramsTuple?: []; params?: {} }
-    'session.create': { paramsTuple?: []; params?: {} }
-    'cart.show': { paramsTuple?: []; params?: {} }
-    'checkout.show': { paramsTuple?: []; params?: {} }
-    'orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
-    'payments.test_card.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'payments.return': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'account.orders.index': { paramsTuple?: []; params?: {} }
     'api.v1.openapi': { paramsTuple?: []; params?: {} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
     'api.v1.categories.index': { paramsTuple?: []; params?: {} }
@@ -293,8 +290,12 @@ export type ScannedRoutes = {
     'api.v1.seller.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.seller.products.media.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.seller.media.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.naverpay.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
   }
   PUT: {
+    'cart.items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.update': { paramsTuple?: []; params?: {} }
     'account.password': { paramsTuple?: []; params?: {} }
     'account.addresses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -304,16 +305,15 @@ export type ScannedRoutes = {
     'seller.settings.update': { paramsTuple?: []; params?: {} }
     'seller.shipping.update': { paramsTuple: [ParamValue]; params: {'scope': ParamValue} }
     'admin.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'cart.items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.seller.products.media.reorder': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
+    'cart.items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.addresses.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.payment_methods.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'seller.products.media.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'mediaId': ParamValue} }
     'admin.categories.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.staff.money.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'cart.items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.carts.items.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'cartId': ParamValue,'itemId': ParamValue} }
     'api.v1.seller.media.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }

@@ -4,6 +4,8 @@ import { Schedule } from '@adonisjs/queue'
 import ExpireUnpaidOrders from '#jobs/orders/expire_unpaid_orders'
 import AutoConfirmPurchases from '#jobs/orders/auto_confirm_purchases'
 import AnchorAuditChain from '#jobs/audit/anchor_audit_chain'
+import CheckQueueBacklog from '#jobs/alerts/check_queue_backlog'
+import CheckDiskSpace from '#jobs/alerts/check_disk_space'
 
 /**
  * The recurring jobs, by stable schedule id, with the config key holding
@@ -25,6 +27,16 @@ export const SCHEDULES = {
     job: AnchorAuditChain.options.name,
     setting: 'audit.anchors.every',
     schedule: () => AnchorAuditChain.schedule({}),
+  },
+  'alerts:queue-backlog': {
+    job: CheckQueueBacklog.options.name,
+    setting: 'alerts.queueBacklog.checkEvery',
+    schedule: () => CheckQueueBacklog.schedule({}),
+  },
+  'alerts:disk-space': {
+    job: CheckDiskSpace.options.name,
+    setting: 'alerts.disk.checkEvery',
+    schedule: () => CheckDiskSpace.schedule({}),
   },
 } as const
 
