@@ -5,7 +5,7 @@ const SECRET_ENV = /KEY|SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|PRIVATE|DSN|^ALE
 
 /** `name=value` / `name: value` pairs whose value is a secret. */
 const SECRET_PAIR =
-  /((?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|authorization|cvc|cvv|order[_-]?key)["']?\s*[:=]\s*["']?)[^\s"',;&]+/gi
+  /((?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|authorization|cvc|cvv|order[_-]?key)["']?\s*[:=]\s*["']?)(?!\[redacted\])[^\s"',;&)\]}]+/gi
 
 /** A token-like word: 24+ letters, digits, - or _, with both letters and digits (order keys, API keys). */
 const TOKEN_LIKE = /(?<![\w/.-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[\w-]{24,}(?![\w/.-])/g
