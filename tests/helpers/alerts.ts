@@ -52,3 +52,13 @@ export async function eventually(done: () => Promise<boolean>, timeoutMs = 5000)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
+
+/** Whether no job waits or runs on the default queue (delayed ones, like window summaries, aside). */
+export async function defaultQueueIdle(): Promise<boolean> {
+  const [row] = await db
+    .from('queue_jobs')
+    .where('queue', 'default')
+    .whereIn('status', ['pending', 'active'])
+    .count('* as total')
+  return Number(row.total) === 0
+}

@@ -1,6 +1,6 @@
 import type { AlertSeverity } from '#notifiers/types'
 
-/** What an alert is about; each kind has its title and text in resources/lang/{ko,en}/alerts.json. */
+/** What an alert is about; each kind has its title and text in resources/lang/{ko,en}/ops_alerts.json. */
 export type AlertKind =
   | 'server_error'
   | 'job_failed'

@@ -14,27 +14,27 @@ export function alertMessage(
   options: { windowMinutes: number; repeats?: number }
 ): NotifierMessage {
   const i18n = i18nManager.locale(i18nManager.defaultLocale)
-  const what = i18n.t(`alerts.${alert.kind}.title`, alert.params)
-  const detail = i18n.t(`alerts.${alert.kind}.text`, alert.params)
+  const what = i18n.t(`ops_alerts.${alert.kind}.title`, alert.params)
+  const detail = i18n.t(`ops_alerts.${alert.kind}.text`, alert.params)
   const minutes = options.windowMinutes
-  const fields = [{ label: i18n.t('alerts.fields.count'), value: String(options.repeats ?? 1) }]
+  const fields = [{ label: i18n.t('ops_alerts.fields.count'), value: String(options.repeats ?? 1) }]
   if (options.repeats) {
     fields.push({
-      label: i18n.t('alerts.fields.window'),
-      value: i18n.t('alerts.fields.window_value', { minutes }),
+      label: i18n.t('ops_alerts.fields.window'),
+      value: i18n.t('ops_alerts.fields.window_value', { minutes }),
     })
   }
   return {
-    title: i18n.t('alerts.title', {
+    title: i18n.t('ops_alerts.title', {
       store: storeConfig.name,
       environment: app.nodeEnvironment,
       what,
     }),
     text: options.repeats
-      ? `${i18n.t('alerts.summary', { count: options.repeats, minutes })}\n${detail}`
+      ? `${i18n.t('ops_alerts.summary', { count: options.repeats, minutes })}\n${detail}`
       : detail,
     severity: alert.severity,
     fields,
-    ...(alert.link ? { link: { label: i18n.t('alerts.link'), url: alert.link } } : {}),
+    ...(alert.link ? { link: { label: i18n.t('ops_alerts.link'), url: alert.link } } : {}),
   }
 }

@@ -30,6 +30,7 @@ export class LatencyMonitor {
   #slowPeriods = 0
   #lagPeriods = 0
   #timer?: NodeJS.Timeout
+  #detach = () => {}
 
   constructor(readonly thresholds: AlertThresholds['latency']) {}
 
@@ -48,7 +49,13 @@ export class LatencyMonitor {
     this.#timer = setInterval(() => void this.closePeriod(), periodMs).unref()
   }
 
+  /** Runs `detach` on stop (to unsubscribe whatever feeds the monitor). */
+  onStop(detach: () => void) {
+    this.#detach = detach
+  }
+
   stop() {
+    this.#detach()
     clearInterval(this.#timer)
     this.#loop.disable()
   }
@@ -99,9 +106,11 @@ export async function watchLatency(
 ): Promise<LatencyMonitor> {
   const monitor = new LatencyMonitor(thresholds)
   const emitter = await app.container.make('emitter')
-  emitter.on('http:request_completed', ({ duration }) => {
+  const listener = ({ duration }: { duration: [number, number] }) => {
     monitor.record(duration[0] * 1000 + duration[1] / 1e6)
-  })
+  }
+  emitter.on('http:request_completed', listener)
+  monitor.onStop(() => emitter.off('http:request_completed', listener))
   monitor.start(periodMs)
   return monitor
 }
