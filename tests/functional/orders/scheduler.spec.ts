@@ -43,7 +43,7 @@ test.group('Scheduled jobs', (group) => {
     return () => removeSchedules()
   })
 
-  test('registers the order and audit-anchor schedules under stable ids, once', async ({
+  test('registers the order, audit-anchor and alert-check schedules under stable ids, once', async ({
     assert,
   }) => {
     const created = await registerSchedules()
@@ -51,6 +51,8 @@ test.group('Scheduled jobs', (group) => {
       'orders:expire-unpaid': 'created',
       'orders:auto-confirm': 'created',
       'audit:anchor': 'created',
+      'alerts:queue-backlog': 'created',
+      'alerts:disk-space': 'created',
     })
 
     const schedules = await registered()
@@ -70,10 +72,16 @@ test.group('Scheduled jobs', (group) => {
       'orders:expire-unpaid': 'kept',
       'orders:auto-confirm': 'kept',
       'audit:anchor': 'kept',
+      'alerts:queue-backlog': 'kept',
+      'alerts:disk-space': 'kept',
     })
     const after = await registered()
-    assert.lengthOf(Object.keys(after), 3)
+    assert.lengthOf(Object.keys(after), 5)
     assert.equal(after['audit:anchor'].name, 'AnchorAuditChain')
+    assert.equal(after['alerts:queue-backlog'].name, 'CheckQueueBacklog')
+    assert.equal(after['alerts:queue-backlog'].everyMs, 300_000)
+    assert.equal(after['alerts:disk-space'].name, 'CheckDiskSpace')
+    assert.equal(after['alerts:disk-space'].everyMs, 900_000)
     assert.equal(after['audit:anchor'].everyMs, 3_600_000)
     assert.equal(after['orders:auto-confirm'].nextRunAt!.getTime(), confirm.nextRunAt!.getTime())
   })
@@ -90,9 +98,11 @@ test.group('Scheduled jobs', (group) => {
       'orders:expire-unpaid': 'updated',
       'orders:auto-confirm': 'kept',
       'audit:anchor': 'kept',
+      'alerts:queue-backlog': 'kept',
+      'alerts:disk-space': 'kept',
     })
     const schedules = await registered()
-    assert.lengthOf(Object.keys(schedules), 3)
+    assert.lengthOf(Object.keys(schedules), 5)
     assert.equal(schedules['orders:expire-unpaid'].everyMs, 300_000)
   })
 
