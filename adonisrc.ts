@@ -39,6 +39,7 @@ export default defineConfig({
     () => import('#providers/media_provider'),
     () => import('#providers/shipping_provider'),
     () => import('#providers/payments_provider'),
+    () => import('#providers/notifiers_provider'),
 
     { file: () => import('#providers/queue_worker_provider'), environment: ['web'] },
   ],

@@ -250,6 +250,24 @@ const env = await Env.create(new URL('../', import.meta.url), {
   NAVERPAY_MODE: Env.schema.enum.optional(['development', 'production'] as const),
   NAVERPAY_API_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   NAVERPAY_JS_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+
+  /*
+   * Alerts to the team's messenger (config/alerts.ts): each URL set adds a
+   * channel; none set means alerts are off. Thresholds have defaults.
+   */
+  ALERTS_SLACK_URL: Env.schema.secret.optional(),
+  ALERTS_DISCORD_URL: Env.schema.secret.optional(),
+  ALERTS_TEAMS_URL: Env.schema.secret.optional(),
+  ALERTS_WEBHOOK_URL: Env.schema.secret.optional(),
+  ALERTS_WEBHOOK_SECRET: Env.schema.secret.optional(),
+  ALERTS_WINDOW: Env.schema.string.optional(),
+  ALERTS_PER_CHANNEL_PER_MINUTE: Env.schema.number.optional(),
+  ALERTS_LATENCY_P95_MS: Env.schema.number.optional(),
+  ALERTS_EVENT_LOOP_LAG_MS: Env.schema.number.optional(),
+  ALERTS_SLOW_FOR_MINUTES: Env.schema.number.optional(),
+  ALERTS_QUEUE_BACKLOG: Env.schema.number.optional(),
+  ALERTS_DISK_MIN_FREE_PERCENT: Env.schema.number.optional(),
+  ALERTS_WEBHOOK_SIGNATURE_FAILURES: Env.schema.number.optional(),
 })
 
 // The HTTP server reads process.env.HOST and PORT itself and would fall back to 0.0.0.0.

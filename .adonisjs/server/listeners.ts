@@ -6,5 +6,6 @@
 export const listeners = {
   AlertPaymentReview: () => import('#listeners/alert_payment_review'),
   AlertPayoutAccountChange: () => import('#listeners/alert_payout_account_change'),
+  AlertTeamOfHeldPayment: () => import('#listeners/alert_team_of_held_payment'),
   SendOrderMails: () => import('#listeners/send_order_mails'),
 }

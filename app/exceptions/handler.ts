@@ -4,6 +4,7 @@ import type { HttpError, StatusPageRange, StatusPageRenderer } from '@adonisjs/c
 import { CommerceException } from '#exceptions/commerce_exceptions'
 import { isSecretField } from '#audit/change'
 import { useVisitorLocale } from '#middleware/detect_locale_middleware'
+import { alertServerError } from '#notifiers/alerts/triggers/server_errors'
 
 /** One entry of the Store API's error shape: `{ errors: [{ field?, code, message }] }`. */
 export interface ApiError {
@@ -72,6 +73,12 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     if (input && typeof input === 'object') {
       flashed!.set('input', withoutSecrets(input) as Record<string, unknown>)
     }
+  }
+
+  /** Logged as usual; a server error also alerts the team (queued, deduplicated, not awaited). */
+  async report(error: unknown, ctx: HttpContext) {
+    await super.report(error, ctx)
+    void alertServerError(error, ctx)
   }
 
   async handle(error: unknown, ctx: HttpContext) {

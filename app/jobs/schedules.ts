@@ -5,6 +5,8 @@ import ExpireUnpaidOrders from '#jobs/orders/expire_unpaid_orders'
 import AutoConfirmPurchases from '#jobs/orders/auto_confirm_purchases'
 import AnchorAuditChain from '#jobs/audit/anchor_audit_chain'
 import BackUpDatabase from '#jobs/backups/back_up_database'
+import CheckQueueBacklog from '#jobs/alerts/check_queue_backlog'
+import CheckDiskSpace from '#jobs/alerts/check_disk_space'
 
 /**
  * The recurring jobs, by stable schedule id, with the config key holding
@@ -31,6 +33,16 @@ export const SCHEDULES = {
     job: BackUpDatabase.options.name,
     setting: 'backups.every',
     schedule: () => BackUpDatabase.schedule({}),
+  },
+  'alerts:queue-backlog': {
+    job: CheckQueueBacklog.options.name,
+    setting: 'alerts.queueBacklog.checkEvery',
+    schedule: () => CheckQueueBacklog.schedule({}),
+  },
+  'alerts:disk-space': {
+    job: CheckDiskSpace.options.name,
+    setting: 'alerts.disk.checkEvery',
+    schedule: () => CheckDiskSpace.schedule({}),
   },
 } as const
 

@@ -11,6 +11,8 @@ import { ReportedRefunds } from '#services/payments/reported_refunds'
 import { isUniqueViolation } from '#services/validation'
 import { paymentLifecycle } from '#lifecycles/payment_lifecycle'
 import { InvalidTransitionException } from '#lifecycles/state_machine'
+import { InvalidWebhookSignatureException } from '#payments/errors'
+import { countSignatureFailure } from '#notifiers/alerts/triggers/webhook_signatures'
 
 /** Changes made because a provider told us so. */
 const PROVIDER_ACTOR: Actor = Object.freeze({ userId: null, role: 'system' })
@@ -37,7 +39,12 @@ export class PaymentWebhooks {
     if (!adapter?.parseWebhook) {
       throw new Exception('Not found', { status: 404, code: 'E_ROUTE_NOT_FOUND' })
     }
-    const event = await adapter.parseWebhook(input)
+    const event = await adapter.parseWebhook(input).catch(async (error) => {
+      // A burst of refusals means a rotated secret or forged deliveries: the team is told.
+      if (error instanceof InvalidWebhookSignatureException)
+        await countSignatureFailure(adapterCode)
+      throw error
+    })
     const inbox = await this.#record(adapterCode, event)
     if (!inbox) return 'duplicate'
 

@@ -43,7 +43,7 @@ test.group('Scheduled jobs', (group) => {
     return () => removeSchedules()
   })
 
-  test('registers the order, audit-anchor and backup schedules under stable ids, once', async ({
+  test('registers the order, audit-anchor, backup and alert-check schedules under stable ids, once', async ({
     assert,
   }) => {
     const created = await registerSchedules()
@@ -52,6 +52,8 @@ test.group('Scheduled jobs', (group) => {
       'orders:auto-confirm': 'created',
       'audit:anchor': 'created',
       'database:backup': 'created',
+      'alerts:queue-backlog': 'created',
+      'alerts:disk-space': 'created',
     })
 
     const schedules = await registered()
@@ -72,10 +74,16 @@ test.group('Scheduled jobs', (group) => {
       'orders:auto-confirm': 'kept',
       'audit:anchor': 'kept',
       'database:backup': 'kept',
+      'alerts:queue-backlog': 'kept',
+      'alerts:disk-space': 'kept',
     })
     const after = await registered()
-    assert.lengthOf(Object.keys(after), 4)
+    assert.lengthOf(Object.keys(after), 6)
     assert.equal(after['audit:anchor'].name, 'AnchorAuditChain')
+    assert.equal(after['alerts:queue-backlog'].name, 'CheckQueueBacklog')
+    assert.equal(after['alerts:queue-backlog'].everyMs, 300_000)
+    assert.equal(after['alerts:disk-space'].name, 'CheckDiskSpace')
+    assert.equal(after['alerts:disk-space'].everyMs, 900_000)
     assert.equal(after['audit:anchor'].everyMs, 3_600_000)
     assert.equal(after['orders:auto-confirm'].nextRunAt!.getTime(), confirm.nextRunAt!.getTime())
   })
@@ -93,9 +101,11 @@ test.group('Scheduled jobs', (group) => {
       'orders:auto-confirm': 'kept',
       'audit:anchor': 'kept',
       'database:backup': 'kept',
+      'alerts:queue-backlog': 'kept',
+      'alerts:disk-space': 'kept',
     })
     const schedules = await registered()
-    assert.lengthOf(Object.keys(schedules), 4)
+    assert.lengthOf(Object.keys(schedules), 6)
     assert.equal(schedules['orders:expire-unpaid'].everyMs, 300_000)
   })
 
