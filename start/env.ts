@@ -59,6 +59,20 @@ function sessionDriver(key: string, value?: string) {
 }
 
 /**
+ * A guessable token would open the shop's figures to anyone: at least 16
+ * characters (`openssl rand -hex 32` makes a good one).
+ */
+function metricsToken(key: string, value?: string) {
+  if (value === undefined || value === '') return undefined
+  if (value.length < 16) {
+    throw new Error(
+      `"${key}" must be at least 16 characters. Make one with "openssl rand -hex 32".`
+    )
+  }
+  return new Secret(value)
+}
+
+/**
  * Where the server listens when HOST is not set: this machine only. The demo
  * (`npm start`) runs in development mode with developer tools; reaching it
  * from other machines takes an explicit HOST=0.0.0.0.
@@ -189,6 +203,15 @@ const env = await Env.create(new URL('../', import.meta.url), {
   NAVERPAY_MODE: Env.schema.enum.optional(['development', 'production'] as const),
   NAVERPAY_API_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   NAVERPAY_JS_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+
+  /*
+   * Logs and metrics: the per-request access log, and the bearer token that
+   * opens /metrics (unset: no /metrics). METRICS_PORT: a process serves its
+   * metrics on 127.0.0.1 at that port too (how queue workers are scraped).
+   */
+  ACCESS_LOG: Env.schema.boolean.optional(),
+  METRICS_TOKEN: metricsToken,
+  METRICS_PORT: Env.schema.number.optional(),
 })
 
 // The HTTP server reads process.env.HOST itself and would fall back to 0.0.0.0.

@@ -4,6 +4,7 @@ type ParamValue = string | number | bigint | boolean
 
 export type ScannedRoutes = {
   ALL: {
+    'metrics': { paramsTuple?: []; params?: {} }
     'webhooks.payments': { paramsTuple: [ParamValue]; params: {'adapter': ParamValue} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
@@ -70,12 +71,12 @@ export type ScannedRoutes = {
     'admin.staff.money.grant': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.staff.money.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit.index': { paramsTuple?: []; params?: {} }
+    'admin.queue.index': { paramsTuple?: []; params?: {} }
+    'admin.queue.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'jobId': ParamValue} }
+    'admin.queue.discard': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'jobId': ParamValue} }
     'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'payments.naverpay.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'dev.mails.index': { paramsTuple?: []; params?: {} }
-    'dev.mails.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'dev.mails.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'home': { paramsTuple?: []; params?: {} }
     'search': { paramsTuple?: []; params?: {} }
     'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -134,6 +135,120 @@ export type ScannedRoutes = {
     'api.v1.admin.sellers.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.sellers.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
+  GET: {
+    'metrics': { paramsTuple?: []; params?: {} }
+    'health.live': { paramsTuple?: []; params?: {} }
+    'health.ready': { paramsTuple?: []; params?: {} }
+    'account.edit': { paramsTuple?: []; params?: {} }
+    'account.payment_methods.index': { paramsTuple?: []; params?: {} }
+    'seller.application.show': { paramsTuple?: []; params?: {} }
+    'seller.dashboard': { paramsTuple?: []; params?: {} }
+    'seller.products.index': { paramsTuple?: []; params?: {} }
+    'seller.products.create': { paramsTuple?: []; params?: {} }
+    'seller.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.media.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.settings.edit': { paramsTuple?: []; params?: {} }
+    'seller.shipping.show': { paramsTuple?: []; params?: {} }
+    'seller.orders.index': { paramsTuple?: []; params?: {} }
+    'seller.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.dashboard': { paramsTuple?: []; params?: {} }
+    'admin.sellers.index': { paramsTuple?: []; params?: {} }
+    'admin.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.seller_changes.index': { paramsTuple?: []; params?: {} }
+    'admin.seller_changes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.index': { paramsTuple?: []; params?: {} }
+    'admin.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.categories.index': { paramsTuple?: []; params?: {} }
+    'admin.orders.index': { paramsTuple?: []; params?: {} }
+    'admin.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.staff.index': { paramsTuple?: []; params?: {} }
+    'admin.audit.index': { paramsTuple?: []; params?: {} }
+    'admin.queue.index': { paramsTuple?: []; params?: {} }
+    'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.naverpay.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'home': { paramsTuple?: []; params?: {} }
+    'search': { paramsTuple?: []; params?: {} }
+    'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'sellers.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'signup.create': { paramsTuple?: []; params?: {} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'cart.show': { paramsTuple?: []; params?: {} }
+    'checkout.show': { paramsTuple?: []; params?: {} }
+    'orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'payments.test_card.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.return': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'account.orders.index': { paramsTuple?: []; params?: {} }
+    'api.v1.openapi': { paramsTuple?: []; params?: {} }
+    'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.categories.index': { paramsTuple?: []; params?: {} }
+    'api.v1.products.index': { paramsTuple?: []; params?: {} }
+    'api.v1.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.carts.show': { paramsTuple: [ParamValue]; params: {'cartId': ParamValue} }
+    'api.v1.orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'api.v1.seller.products.index': { paramsTuple?: []; params?: {} }
+    'api.v1.seller.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.products.media.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.media.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  HEAD: {
+    'metrics': { paramsTuple?: []; params?: {} }
+    'health.live': { paramsTuple?: []; params?: {} }
+    'health.ready': { paramsTuple?: []; params?: {} }
+    'account.edit': { paramsTuple?: []; params?: {} }
+    'account.payment_methods.index': { paramsTuple?: []; params?: {} }
+    'seller.application.show': { paramsTuple?: []; params?: {} }
+    'seller.dashboard': { paramsTuple?: []; params?: {} }
+    'seller.products.index': { paramsTuple?: []; params?: {} }
+    'seller.products.create': { paramsTuple?: []; params?: {} }
+    'seller.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.products.media.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'seller.settings.edit': { paramsTuple?: []; params?: {} }
+    'seller.shipping.show': { paramsTuple?: []; params?: {} }
+    'seller.orders.index': { paramsTuple?: []; params?: {} }
+    'seller.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.dashboard': { paramsTuple?: []; params?: {} }
+    'admin.sellers.index': { paramsTuple?: []; params?: {} }
+    'admin.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.seller_changes.index': { paramsTuple?: []; params?: {} }
+    'admin.seller_changes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.index': { paramsTuple?: []; params?: {} }
+    'admin.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.categories.index': { paramsTuple?: []; params?: {} }
+    'admin.orders.index': { paramsTuple?: []; params?: {} }
+    'admin.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.staff.index': { paramsTuple?: []; params?: {} }
+    'admin.audit.index': { paramsTuple?: []; params?: {} }
+    'admin.queue.index': { paramsTuple?: []; params?: {} }
+    'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.naverpay.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'home': { paramsTuple?: []; params?: {} }
+    'search': { paramsTuple?: []; params?: {} }
+    'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'sellers.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'signup.create': { paramsTuple?: []; params?: {} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'cart.show': { paramsTuple?: []; params?: {} }
+    'checkout.show': { paramsTuple?: []; params?: {} }
+    'orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'payments.test_card.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'payments.return': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'account.orders.index': { paramsTuple?: []; params?: {} }
+    'api.v1.openapi': { paramsTuple?: []; params?: {} }
+    'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.categories.index': { paramsTuple?: []; params?: {} }
+    'api.v1.products.index': { paramsTuple?: []; params?: {} }
+    'api.v1.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.carts.show': { paramsTuple: [ParamValue]; params: {'cartId': ParamValue} }
+    'api.v1.orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'api.v1.seller.products.index': { paramsTuple?: []; params?: {} }
+    'api.v1.seller.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.products.media.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.seller.media.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
   POST: {
     'webhooks.payments': { paramsTuple: [ParamValue]; params: {'adapter': ParamValue} }
     'account.addresses.store': { paramsTuple?: []; params?: {} }
@@ -161,6 +276,8 @@ export type ScannedRoutes = {
     'admin.payments.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.refunds.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.staff.money.grant': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.queue.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'jobId': ParamValue} }
+    'admin.queue.discard': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'jobId': ParamValue} }
     'locale.update': { paramsTuple?: []; params?: {} }
     'signup.store': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
@@ -186,122 +303,6 @@ export type ScannedRoutes = {
     'api.v1.admin.products.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.sellers.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.sellers.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-  }
-  GET: {
-    'health.live': { paramsTuple?: []; params?: {} }
-    'health.ready': { paramsTuple?: []; params?: {} }
-    'account.edit': { paramsTuple?: []; params?: {} }
-    'account.payment_methods.index': { paramsTuple?: []; params?: {} }
-    'seller.application.show': { paramsTuple?: []; params?: {} }
-    'seller.dashboard': { paramsTuple?: []; params?: {} }
-    'seller.products.index': { paramsTuple?: []; params?: {} }
-    'seller.products.create': { paramsTuple?: []; params?: {} }
-    'seller.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'seller.products.media.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'seller.settings.edit': { paramsTuple?: []; params?: {} }
-    'seller.shipping.show': { paramsTuple?: []; params?: {} }
-    'seller.orders.index': { paramsTuple?: []; params?: {} }
-    'seller.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.dashboard': { paramsTuple?: []; params?: {} }
-    'admin.sellers.index': { paramsTuple?: []; params?: {} }
-    'admin.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.seller_changes.index': { paramsTuple?: []; params?: {} }
-    'admin.seller_changes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.products.index': { paramsTuple?: []; params?: {} }
-    'admin.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.categories.index': { paramsTuple?: []; params?: {} }
-    'admin.orders.index': { paramsTuple?: []; params?: {} }
-    'admin.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.staff.index': { paramsTuple?: []; params?: {} }
-    'admin.audit.index': { paramsTuple?: []; params?: {} }
-    'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'payments.naverpay.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'dev.mails.index': { paramsTuple?: []; params?: {} }
-    'dev.mails.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'dev.mails.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'home': { paramsTuple?: []; params?: {} }
-    'search': { paramsTuple?: []; params?: {} }
-    'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'sellers.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'signup.create': { paramsTuple?: []; params?: {} }
-    'session.create': { paramsTuple?: []; params?: {} }
-    'cart.show': { paramsTuple?: []; params?: {} }
-    'checkout.show': { paramsTuple?: []; params?: {} }
-    'orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
-    'payments.test_card.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'payments.return': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'account.orders.index': { paramsTuple?: []; params?: {} }
-    'api.v1.openapi': { paramsTuple?: []; params?: {} }
-    'api.v1.me': { paramsTuple?: []; params?: {} }
-    'api.v1.categories.index': { paramsTuple?: []; params?: {} }
-    'api.v1.products.index': { paramsTuple?: []; params?: {} }
-    'api.v1.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'api.v1.carts.show': { paramsTuple: [ParamValue]; params: {'cartId': ParamValue} }
-    'api.v1.orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
-    'api.v1.seller.products.index': { paramsTuple?: []; params?: {} }
-    'api.v1.seller.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.seller.products.media.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.seller.media.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-  }
-  HEAD: {
-    'health.live': { paramsTuple?: []; params?: {} }
-    'health.ready': { paramsTuple?: []; params?: {} }
-    'account.edit': { paramsTuple?: []; params?: {} }
-    'account.payment_methods.index': { paramsTuple?: []; params?: {} }
-    'seller.application.show': { paramsTuple?: []; params?: {} }
-    'seller.dashboard': { paramsTuple?: []; params?: {} }
-    'seller.products.index': { paramsTuple?: []; params?: {} }
-    'seller.products.create': { paramsTuple?: []; params?: {} }
-    'seller.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'seller.products.media.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'seller.settings.edit': { paramsTuple?: []; params?: {} }
-    'seller.shipping.show': { paramsTuple?: []; params?: {} }
-    'seller.orders.index': { paramsTuple?: []; params?: {} }
-    'seller.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.dashboard': { paramsTuple?: []; params?: {} }
-    'admin.sellers.index': { paramsTuple?: []; params?: {} }
-    'admin.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.seller_changes.index': { paramsTuple?: []; params?: {} }
-    'admin.seller_changes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.products.index': { paramsTuple?: []; params?: {} }
-    'admin.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.categories.index': { paramsTuple?: []; params?: {} }
-    'admin.orders.index': { paramsTuple?: []; params?: {} }
-    'admin.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.staff.index': { paramsTuple?: []; params?: {} }
-    'admin.audit.index': { paramsTuple?: []; params?: {} }
-    'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'payments.naverpay.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'dev.mails.index': { paramsTuple?: []; params?: {} }
-    'dev.mails.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'dev.mails.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'home': { paramsTuple?: []; params?: {} }
-    'search': { paramsTuple?: []; params?: {} }
-    'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'sellers.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'signup.create': { paramsTuple?: []; params?: {} }
-    'session.create': { paramsTuple?: []; params?: {} }
-    'cart.show': { paramsTuple?: []; params?: {} }
-    'checkout.show': { paramsTuple?: []; params?: {} }
-    'orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
-    'payments.test_card.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'payments.return': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
-    'account.orders.index': { paramsTuple?: []; params?: {} }
-    'api.v1.openapi': { paramsTuple?: []; params?: {} }
-    'api.v1.me': { paramsTuple?: []; params?: {} }
-    'api.v1.categories.index': { paramsTuple?: []; params?: {} }
-    'api.v1.products.index': { paramsTuple?: []; params?: {} }
-    'api.v1.products.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'api.v1.carts.show': { paramsTuple: [ParamValue]; params: {'cartId': ParamValue} }
-    'api.v1.orders.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
-    'api.v1.seller.products.index': { paramsTuple?: []; params?: {} }
-    'api.v1.seller.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.seller.products.media.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.seller.media.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
     'account.update': { paramsTuple?: []; params?: {} }

@@ -22,10 +22,16 @@ const nowhere: SessionStoreContract = {
 
 let resolved: Promise<ResolvedSessionConfig> | undefined
 
+/** Paths served to machines holding bearer tokens: the Store API and the metrics scraper. */
+function isSessionless(url: string) {
+  return url.startsWith('/api/') || url === '/metrics'
+}
+
 /**
- * Sessions for pages only. The Store API authenticates with bearer tokens,
- * so its requests get an empty session that is never stored (Shield keeps
- * its CSRF secret there for the request) and no session cookie is set.
+ * Sessions for pages only. The Store API and /metrics authenticate with
+ * bearer tokens, so their requests get an empty session that is never stored
+ * (Shield keeps its CSRF secret there for the request) and no session cookie
+ * is set.
  */
 @inject()
 export default class SessionMiddleware {
@@ -34,7 +40,7 @@ export default class SessionMiddleware {
   ) {}
 
   async handle(ctx: HttpContext, next: NextFn) {
-    if (!ctx.request.url().startsWith('/api/')) return this.sessions.handle(ctx, next)
+    if (!isSessionless(ctx.request.url())) return this.sessions.handle(ctx, next)
     resolved ??= configProvider
       .resolve<ResolvedSessionConfig>(app, app.config.get('session'))
       .then((config) => config!)

@@ -5,6 +5,8 @@ import Payment from '#models/payment'
 import PaymentWebhookEvent from '#models/payment_webhook_event'
 import type { Actor } from '#audit/actor'
 import { PaymentManager } from '#payments/payment_manager'
+import { InvalidWebhookSignatureException } from '#payments/errors'
+import { business } from '#observability/metrics'
 import type { PaymentResult, VerifiedEvent, WebhookInput } from '#payments/types'
 import { PaymentService } from '#services/payments/payment_service'
 import { ReportedRefunds } from '#services/payments/reported_refunds'
@@ -37,7 +39,7 @@ export class PaymentWebhooks {
     if (!adapter?.parseWebhook) {
       throw new Exception('Not found', { status: 404, code: 'E_ROUTE_NOT_FOUND' })
     }
-    const event = await adapter.parseWebhook(input)
+    const event = await this.#verify(adapterCode, () => adapter.parseWebhook!(input))
     const inbox = await this.#record(adapterCode, event)
     if (!inbox) return 'duplicate'
 
@@ -46,6 +48,18 @@ export class PaymentWebhooks {
     inbox.merge({ paymentId: payment?.id ?? null, outcome, processedAt: DateTime.now() })
     await inbox.save()
     return outcome
+  }
+
+  /** The adapter's signature check; refusals are counted for /metrics. */
+  async #verify(adapterCode: string, parse: () => Promise<VerifiedEvent>) {
+    try {
+      return await parse()
+    } catch (error) {
+      if (error instanceof InvalidWebhookSignatureException) {
+        business.webhookRejections.inc({ adapter: adapterCode })
+      }
+      throw error
+    }
   }
 
   /**
