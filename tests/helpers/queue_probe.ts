@@ -6,10 +6,13 @@ import db from '@adonisjs/lucid/services/db'
 export const PROBE_QUEUE = 'ops-probe'
 
 /**
- * A job for the operations tests: fails its first `failures` runs with
- * "probe failure <attempt>", then succeeds. One retry, right away.
+ * A job for the operations tests: fails its first `failures` runs (and every
+ * run while `QueueProbe.outage` holds) with "probe failure <attempt>", then
+ * succeeds. One retry, right away.
  */
 export class QueueProbe extends Job<{ failures: number }> {
+  static outage = false
+
   static options: JobOptions = {
     name: 'QueueProbe',
     queue: PROBE_QUEUE,
@@ -18,7 +21,7 @@ export class QueueProbe extends Job<{ failures: number }> {
   }
 
   async execute() {
-    if (this.context.attempt <= this.payload.failures) {
+    if (QueueProbe.outage || this.context.attempt <= this.payload.failures) {
       throw new Error(`probe failure ${this.context.attempt}`)
     }
   }
