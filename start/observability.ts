@@ -6,6 +6,7 @@
  *   #observability/request_outcome;
  * - `queue:job_started` / `queue:job_finished` (#observability/job_lifecycle).
  */
+import app from '@adonisjs/core/services/app'
 import emitter from '@adonisjs/core/services/emitter'
 import logger from '@adonisjs/core/services/logger'
 import env from '#start/env'
@@ -18,6 +19,7 @@ import { JobLog } from '#observability/job_log'
 import { observeJobLifecycle } from '#observability/job_lifecycle'
 import { describeRequest } from '#observability/request_outcome'
 import { business, observeJobRun, observeRequest } from '#observability/metrics'
+import { serveMetrics } from '#observability/metrics_server'
 
 export const accessLog = new AccessLog(logger)
 export const jobLog = new JobLog(logger)
@@ -41,3 +43,6 @@ emitter.on(PaymentFailed, (event) =>
   business.paymentFailures.inc({ adapter: event.subject.adapter })
 )
 emitter.on(MediaFailed, (event) => business.mediaFailures.inc({ kind: event.subject.kind }))
+
+const metricsPort = env.get('METRICS_PORT')
+if (metricsPort && !app.inTest) serveMetrics(metricsPort, env.get('METRICS_TOKEN'))
