@@ -4,8 +4,8 @@ import type { RequestOutcome } from '#observability/request_outcome'
 /**
  * One JSON line per request on the application log:
  * `{"msg":"request","method":"GET","route":"/orders/:number","status":200,"ms":12.3,"request_id":"…","user_id":7}`.
- * Written at info level, or warn/error for 4xx/5xx answers that are the
- * server's fault (5xx: error). Nothing from the URL beyond the route's pattern.
+ * Written at info level, and at error level for a 5xx answer (the server's
+ * fault). Nothing from the URL beyond the route's pattern.
  */
 export class AccessLog {
   constructor(public logger: Logger) {}
