@@ -77,6 +77,9 @@ export type ScannedRoutes = {
     'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'payments.naverpay.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'dev.mails.index': { paramsTuple?: []; params?: {} }
+    'dev.mails.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'dev.mails.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'home': { paramsTuple?: []; params?: {} }
     'search': { paramsTuple?: []; params?: {} }
     'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -167,6 +170,9 @@ export type ScannedRoutes = {
     'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'payments.naverpay.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'dev.mails.index': { paramsTuple?: []; params?: {} }
+    'dev.mails.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'dev.mails.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'home': { paramsTuple?: []; params?: {} }
     'search': { paramsTuple?: []; params?: {} }
     'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -224,6 +230,9 @@ export type ScannedRoutes = {
     'payments.stripe.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'payments.toss.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
     'payments.naverpay.show': { paramsTuple: [ParamValue]; params: {'attemptId': ParamValue} }
+    'dev.mails.index': { paramsTuple?: []; params?: {} }
+    'dev.mails.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'dev.mails.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'home': { paramsTuple?: []; params?: {} }
     'search': { paramsTuple?: []; params?: {} }
     'categories.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }

@@ -99,10 +99,10 @@ test.group('Operations | access log', (group) => {
     env.set('ACCESS_LOG', false)
     cleanup(() => env.set('ACCESS_LOG', true))
 
-    await client.get('/health/live')
-    await client.get('/health/live')
+    await client.get('/login')
+    await client.get('/login')
     env.set('ACCESS_LOG', true)
-    await client.get('/health/live')
+    await client.get('/login')
 
     await eventually(() => log.lines('request').length >= 1)
     await new Promise((resolve) => setTimeout(resolve, 50))

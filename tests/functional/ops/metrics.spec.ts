@@ -1,6 +1,15 @@
+import { stat } from 'node:fs/promises'
 import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { QueueManager } from '@adonisjs/queue'
+import { SYSTEM_ACTOR } from '#audit/actor'
+import { PaymentStatus } from '#lifecycles/payment_lifecycle'
+import { MediaPipeline } from '#media/media_pipeline'
+import MediaService from '#services/media_service'
+import { PaymentService } from '#services/payments/payment_service'
+import { createListing } from '#tests/helpers/commerce'
+import { smallPng } from '#tests/helpers/media_fixtures'
 import { startStripeServer } from '#tests/fixtures/servers/stripe_server'
 import { deliverStripeEvent, useLocalStripe } from '#tests/helpers/payments'
 import { markPaid, placedOrder } from '#tests/helpers/shop'
@@ -50,13 +59,13 @@ test.group('Operations | /metrics', (group) => {
 
   test('times requests by route pattern, method and status class', async ({ client, assert }) => {
     const before = await metricsText(client)
-    await client.get('/health/live')
+    await client.get('/login')
     await client.get('/no-such-page/42')
     const after = await metricsText(client)
 
-    const live = { route: '/health/live', method: 'GET', status: '2xx' }
+    const login = { route: '/login', method: 'GET', status: '2xx' }
     const name = 'jangteo_http_request_duration_seconds_count'
-    assert.equal(sample(after, name, live) - sample(before, name, live), 1)
+    assert.equal(sample(after, name, login) - sample(before, name, login), 1)
     const unmatched = { route: 'unmatched', method: 'GET', status: '4xx' }
     assert.isAtLeast(sample(after, name, unmatched) - sample(before, name, unmatched), 1)
     assert.notInclude(after, '/no-such-page')
@@ -86,6 +95,47 @@ test.group('Operations | /metrics', (group) => {
 
     const after = sample(await metricsText(client), name, { adapter: 'stripe' })
     assert.equal(after - before, 1)
+  })
+
+  test('counts failed payments by adapter', async ({ client, assert }) => {
+    const name = 'jangteo_payment_failures_total'
+    const before = sample(await metricsText(client), name, { adapter: 'stripe' })
+    const { payment } = await placedOrder({ paymentMethod: 'stripe' })
+
+    // The shopper failed 3-D Secure and came back: the attempt is declined.
+    const payments = await app.container.make(PaymentService)
+    await payments.settle(
+      payment,
+      {
+        status: 'declined',
+        code: 'authentication_failed',
+        reason: '3DS failed',
+        providerReference: payment.providerReference!,
+      },
+      SYSTEM_ACTOR
+    )
+
+    assert.equal(payment.status, PaymentStatus.Failed)
+    assert.equal(sample(await metricsText(client), name, { adapter: 'stripe' }) - before, 1)
+  })
+
+  test('counts media whose processing failed for good, by kind', async ({ client, assert }) => {
+    const name = 'jangteo_media_failures_total'
+    const before = sample(await metricsText(client), name, { kind: 'image' })
+    const { product } = await createListing()
+    const { path } = await smallPng()
+    const { size } = await stat(path)
+    const service = await app.container.make(MediaService)
+    const media = await service.upload(
+      product,
+      { path, size, clientName: 'small.png' },
+      SYSTEM_ACTOR
+    )
+
+    const pipeline = await app.container.make(MediaPipeline)
+    await pipeline.fail(media.id, 'Processing failed after 5 attempts: disk full')
+
+    assert.equal(sample(await metricsText(client), name, { kind: 'image' }) - before, 1)
   })
 
   test('reports the database pool', async ({ client, assert }) => {
