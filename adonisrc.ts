@@ -49,6 +49,7 @@ export default defineConfig({
     () => import('#start/routes/index'),
     () => import('#start/kernel'),
     () => import('#start/events'),
+    () => import('#start/observability'),
     () => import('#start/limiter'),
     () => import('#start/view'),
     { file: () => import('#start/scheduler'), environment: ['web', 'console'] },

@@ -26,5 +26,9 @@ export default defineConfig({
     stalledThreshold: '60s',
     stalledInterval: '30s',
   },
+  // Failed jobs are kept (a month, at most 1,000 per queue) for the back
+  // office's queue page to retry or discard; @boringnode/queue deletes them
+  // by default. Completed jobs are deleted.
+  defaultJobOptions: { removeOnFail: { age: '30d', count: 1000 } },
   locations: ['./app/jobs/**/*.{ts,js}'],
 })

@@ -17,6 +17,7 @@ export const controllers = {
     Orders: () => import('#controllers/admin/orders_controller'),
     Payments: () => import('#controllers/admin/payments_controller'),
     ProductReviews: () => import('#controllers/admin/product_reviews_controller'),
+    Queue: () => import('#controllers/admin/queue_controller'),
     SellerChanges: () => import('#controllers/admin/seller_changes_controller'),
     Sellers: () => import('#controllers/admin/sellers_controller'),
     Staff: () => import('#controllers/admin/staff_controller'),
@@ -44,6 +45,7 @@ export const controllers = {
     MailPreviews: () => import('#controllers/dev/mail_previews_controller'),
   },
   Health: () => import('#controllers/health_controller'),
+  Metrics: () => import('#controllers/metrics_controller'),
   seller: {
     Application: () => import('#controllers/seller/application_controller'),
     Dashboard: () => import('#controllers/seller/dashboard_controller'),

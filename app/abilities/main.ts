@@ -40,3 +40,10 @@ export const viewAuditLog = Bouncer.ability((user: User) => user.isAdmin)
 export const useSellerCenter = Bouncer.ability(
   (user: User) => user.membership?.seller?.isApproved === true
 )
+
+/**
+ * Only admins run the queue page (retrying or discarding failed jobs): a
+ * retried job can send mail or move an order again, so it is an operations
+ * decision, not a marketplace one.
+ */
+export const operateQueue = Bouncer.ability((user: User) => user.isAdmin)

@@ -6,7 +6,7 @@ import { rowIdMatcher } from '#validators/rules/bounds'
 /*
  * The operators' back office (staff and admins). Moving money is for admins
  * and the staff they allowed (moveMoney); the audit log and staff grants are
- * for admins only.
+ * for admins only, and so is the queue page (failed jobs).
  */
 router
   .group(() => {
@@ -85,6 +85,20 @@ router
       .get('/audit', [controllers.admin.AuditEvents, 'index'])
       .as('audit.index')
       .use(middleware.authorize({ ability: 'viewAuditLog' }))
+
+    router
+      .group(() => {
+        router.get('/queue', [controllers.admin.Queue, 'index']).as('queue.index')
+        router
+          .post('/queue/:queue/jobs/:jobId/retry', [controllers.admin.Queue, 'retry'])
+          .as('queue.retry')
+        router
+          .post('/queue/:queue/jobs/:jobId/discard', [controllers.admin.Queue, 'discard'])
+          .as('queue.discard')
+      })
+      .where('queue', /^[\w.-]{1,64}$/)
+      .where('jobId', /^[\w-]{1,64}$/)
+      .use(middleware.authorize({ ability: 'operateQueue' }))
   })
   .prefix('/admin')
   .as('admin')

@@ -2,6 +2,7 @@
  * Routes by audience; each file registers its own group.
  */
 import './health.js'
+import './metrics.js'
 import './storefront.js'
 import './shop.js'
 import './account.js'

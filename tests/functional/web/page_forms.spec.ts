@@ -27,6 +27,7 @@ const NOT_WALKED: Record<string, string> = {
   '/payments/naverpay/:attemptId': "a provider's page: a button that opens the provider's window",
   '/payments/:attemptId/return': 'a redirect back from a provider, not a page',
   '/seller/products/:id/media': 'JSON for the uploader script',
+  '/metrics': "Prometheus's text for a scraper, not a page",
 }
 
 /** GET patterns of the HTML pages (not the API, health probes or development tools). */
@@ -105,6 +106,7 @@ async function shopWithEverything() {
     '/admin/orders/:id': { url: `/admin/orders/${placed.order.id}`, user: admin },
     '/admin/audit': { user: admin },
     '/admin/staff': { user: admin },
+    '/admin/queue': { user: admin },
     '/admin/seller-changes': { user: admin },
     '/admin/seller-changes/:id': { url: `/admin/seller-changes/${change.id}`, user: admin },
   } as Record<string, { url?: string; user?: User; session?: SessionData }>
