@@ -3,29 +3,26 @@
  * value stops the process with a message naming the variable. Every variable
  * is documented in .env.example.
  */
-import { Env } from "@adonisjs/core/env";
-import { Secret } from "@adonisjs/core/helpers";
-import string from "@adonisjs/core/helpers/string";
+import { Env } from '@adonisjs/core/env'
+import { Secret } from '@adonisjs/core/helpers'
+import string from '@adonisjs/core/helpers/string'
 
 /** The placeholder shipped in .env.example; never a valid key in production. */
-export const EXAMPLE_APP_KEY = "replace-me-with-node-ace-generate-key";
+export const EXAMPLE_APP_KEY = 'replace-me-with-node-ace-generate-key'
 
 /** A duration such as `60s` or `2m`, in milliseconds; empty means the default. */
 function durationMs(key: string, value?: string) {
-  if (!value) return undefined;
-  let ms = Number.NaN;
+  if (!value) return undefined
+  let ms = Number.NaN
   try {
-    ms = string.milliseconds.parse(value);
+    ms = string.milliseconds.parse(value)
   } catch {}
-  if (!(ms > 0))
-    throw new Error(
-      `Invalid ${key} "${value}": use a duration such as "60s" or "2m"`,
-    );
-  return ms;
+  if (!(ms > 0)) throw new Error(`Invalid ${key} "${value}": use a duration such as "60s" or "2m"`)
+  return ms
 }
 
 function appKey(key: string, value?: string) {
-  return secretKey(key, value, "node ace generate:key --show");
+  return secretKey(key, value, 'node ace generate:key --show')
 }
 
 /**
@@ -34,46 +31,43 @@ function appKey(key: string, value?: string) {
  * database the chain protects.
  */
 function auditKey(key: string, value?: string) {
-  const secret = secretKey(key, value, "node ace generate:key --show");
-  if (process.env.NODE_ENV === "production" && value === process.env.APP_KEY) {
+  const secret = secretKey(key, value, 'node ace generate:key --show')
+  if (process.env.NODE_ENV === 'production' && value === process.env.APP_KEY) {
     throw new Error(
-      `Refusing to start in production with "${key}" equal to APP_KEY: use a separate secret.`,
-    );
+      `Refusing to start in production with "${key}" equal to APP_KEY: use a separate secret.`
+    )
   }
-  return secret;
+  return secret
 }
 
 function secretKey(key: string, value: string | undefined, howToMake: string) {
-  const inProduction = process.env.NODE_ENV === "production";
+  const inProduction = process.env.NODE_ENV === 'production'
   if (!value) {
-    throw new Error(
-      `Missing environment variable "${key}". Generate one with "${howToMake}".`,
-    );
+    throw new Error(`Missing environment variable "${key}". Generate one with "${howToMake}".`)
   }
   if (inProduction && (value === EXAMPLE_APP_KEY || value.length < 32)) {
     throw new Error(
       `Refusing to start in production with the example or a short "${key}". ` +
-        `Generate one with "${howToMake}" and set it in the environment.`,
-    );
+        `Generate one with "${howToMake}" and set it in the environment.`
+    )
   }
-  return new Secret(value);
+  return new Secret(value)
 }
 
 /** Where sessions live; see config/session.ts. */
-const SESSION_STORES = ["database", "redis", "memory"] as const;
+const SESSION_STORES = ['database', 'redis', 'memory'] as const
 
 function sessionDriver(key: string, value?: string) {
-  if (value === undefined || value === "") return undefined;
-  if (value === "cookie") {
+  if (value === undefined || value === '') return undefined
+  if (value === 'cookie') {
     throw new Error(
       `"${key}=cookie" is no longer supported: a session kept in the cookie cannot be ended at ` +
-        'logout or by a password change. Use "database" (the default) or "redis".',
-    );
+        'logout or by a password change. Use "database" (the default) or "redis".'
+    )
   }
-  const store = SESSION_STORES.find((name) => name === value);
-  if (!store)
-    throw new Error(`"${key}" must be one of ${SESSION_STORES.join(", ")}`);
-  return store;
+  const store = SESSION_STORES.find((name) => name === value)
+  if (!store) throw new Error(`"${key}" must be one of ${SESSION_STORES.join(', ')}`)
+  return store
 }
 
 /**
@@ -82,13 +76,13 @@ function sessionDriver(key: string, value?: string) {
  * so the database and media never end up inside the build a deploy replaces.
  */
 function dataDir(key: string, value?: string) {
-  if (!value && process.env.NODE_ENV === "production") {
+  if (!value && process.env.NODE_ENV === 'production') {
     throw new Error(
       `Missing environment variable "${key}". Set it to a directory outside the application ` +
-        "(e.g. /var/lib/jangteo): it holds the SQLite database, media, backups and audit anchors.",
-    );
+        '(e.g. /var/lib/jangteo): it holds the SQLite database, media, backups and audit anchors.'
+    )
   }
-  return value || undefined;
+  return value || undefined
 }
 
 /**
@@ -96,13 +90,13 @@ function dataDir(key: string, value?: string) {
  * characters (`openssl rand -hex 32` makes a good one).
  */
 function metricsToken(key: string, value?: string) {
-  if (value === undefined || value === "") return undefined;
+  if (value === undefined || value === '') return undefined
   if (value.length < 16) {
     throw new Error(
-      `"${key}" must be at least 16 characters. Make one with "openssl rand -hex 32".`,
-    );
+      `"${key}" must be at least 16 characters. Make one with "openssl rand -hex 32".`
+    )
   }
-  return new Secret(value);
+  return new Secret(value)
 }
 
 /**
@@ -110,46 +104,37 @@ function metricsToken(key: string, value?: string) {
  * (`npm start`) runs in development mode with developer tools; reaching it
  * from other machines takes an explicit HOST=0.0.0.0.
  */
-export const DEFAULT_HOST = "127.0.0.1";
+export const DEFAULT_HOST = '127.0.0.1'
 
 /** How the app talks TLS to PostgreSQL (DB_SSL). */
-const DB_SSL_MODES = ["false", "true", "no-verify"] as const;
-type DbSslMode = (typeof DB_SSL_MODES)[number];
+const DB_SSL_MODES = ['false', 'true', 'no-verify'] as const
+type DbSslMode = (typeof DB_SSL_MODES)[number]
 
 /** The port and log level without a .env (a production host sets only what it changes). */
-export const DEFAULT_PORT = 3333;
-const LOG_LEVELS = [
-  "fatal",
-  "error",
-  "warn",
-  "info",
-  "debug",
-  "trace",
-  "silent",
-] as const;
+export const DEFAULT_PORT = 3333
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
-const env = await Env.create(new URL("../", import.meta.url), {
-  NODE_ENV: Env.schema.enum(["development", "production", "test"] as const),
-  PORT: (key: string, value?: string) =>
-    value ? Env.schema.number()(key, value) : DEFAULT_PORT,
+const env = await Env.create(new URL('../', import.meta.url), {
+  NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
+  PORT: (key: string, value?: string) => (value ? Env.schema.number()(key, value) : DEFAULT_PORT),
   HOST: (key: string, value?: string) =>
-    value ? Env.schema.string({ format: "host" })(key, value) : DEFAULT_HOST,
+    value ? Env.schema.string({ format: 'host' })(key, value) : DEFAULT_HOST,
   APP_KEY: appKey,
   AUDIT_KEY: auditKey,
   DATA_DIR: dataDir,
   AUDIT_ANCHOR_PATH: Env.schema.string.optional(),
   AUDIT_ANCHOR_DISK: Env.schema.string.optional(),
   AUDIT_ANCHOR_EVERY: Env.schema.string.optional(),
-  APP_URL: Env.schema.string.optional({ format: "url", tld: false }),
+  APP_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   LOG_LEVEL: (key: string, value?: string) =>
-    value ? Env.schema.enum(LOG_LEVELS)(key, value) : ("info" as const),
+    value ? Env.schema.enum(LOG_LEVELS)(key, value) : ('info' as const),
 
   /*
    * Database: the embedded SQLite file by default, PostgreSQL in production.
    */
-  DB_CONNECTION: Env.schema.enum.optional(["sqlite", "pg"] as const),
+  DB_CONNECTION: Env.schema.enum.optional(['sqlite', 'pg'] as const),
   SQLITE_PATH: Env.schema.string.optional(),
-  DB_HOST: Env.schema.string.optional({ format: "host" }),
+  DB_HOST: Env.schema.string.optional({ format: 'host' }),
   DB_PORT: Env.schema.number.optional(),
   DB_USER: Env.schema.string.optional(),
   DB_PASSWORD: Env.schema.string.optional(),
@@ -158,13 +143,11 @@ const env = await Env.create(new URL("../", import.meta.url), {
   // DB_SSL_CA when set), `no-verify` encrypts without verifying.
   // A function, not Env.schema.enum: that one casts "false" and "true" to booleans first.
   DB_SSL: (key: string, value?: string) => {
-    if (!value) return undefined;
+    if (!value) return undefined
     if (!DB_SSL_MODES.includes(value as DbSslMode)) {
-      throw new Error(
-        `"${key}" must be one of ${DB_SSL_MODES.join(", ")} (it is "${value}")`,
-      );
+      throw new Error(`"${key}" must be one of ${DB_SSL_MODES.join(', ')} (it is "${value}")`)
     }
-    return value as DbSslMode;
+    return value as DbSslMode
   },
   DB_SSL_CA: Env.schema.string.optional(),
   DB_POOL_MIN: Env.schema.number.optional(),
@@ -182,7 +165,7 @@ const env = await Env.create(new URL("../", import.meta.url), {
   /*
    * Redis: used by the queue, sessions and rate limits once configured to.
    */
-  REDIS_HOST: Env.schema.string.optional({ format: "host" }),
+  REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
   REDIS_PORT: Env.schema.number.optional(),
   REDIS_PASSWORD: Env.schema.string.optional(),
   REDIS_DB: Env.schema.number.optional(),
@@ -192,17 +175,9 @@ const env = await Env.create(new URL("../", import.meta.url), {
   REDIS_TLS_CA: Env.schema.string.optional(),
 
   SESSION_DRIVER: sessionDriver,
-  LIMITER_STORE: Env.schema.enum.optional([
-    "database",
-    "redis",
-    "memory",
-  ] as const),
-  QUEUE_DRIVER: Env.schema.enum.optional([
-    "database",
-    "redis",
-    "sync",
-  ] as const),
-  QUEUE_WORKER: Env.schema.enum.optional(["embedded", "off"] as const),
+  LIMITER_STORE: Env.schema.enum.optional(['database', 'redis', 'memory'] as const),
+  QUEUE_DRIVER: Env.schema.enum.optional(['database', 'redis', 'sync'] as const),
+  QUEUE_WORKER: Env.schema.enum.optional(['embedded', 'off'] as const),
   // How long `node ace queue:work` waits for an unreachable queue backend
   // before it exits non-zero for its supervisor to restart it, e.g. `60s`.
   WORKER_BACKEND_TIMEOUT: durationMs,
@@ -211,11 +186,11 @@ const env = await Env.create(new URL("../", import.meta.url), {
    * Mail (config/mail.ts): `preview` keeps messages under tmp/mail-previews
    * instead of sending (default outside production), `smtp` sends.
    */
-  MAIL_MAILER: Env.schema.enum.optional(["smtp", "preview"] as const),
-  MAIL_FROM_ADDRESS: Env.schema.string.optional({ format: "email" }),
+  MAIL_MAILER: Env.schema.enum.optional(['smtp', 'preview'] as const),
+  MAIL_FROM_ADDRESS: Env.schema.string.optional({ format: 'email' }),
   MAIL_FROM_NAME: Env.schema.string.optional(),
   MAIL_PREVIEW_KEEP: Env.schema.number.optional(),
-  SMTP_HOST: Env.schema.string.optional({ format: "host" }),
+  SMTP_HOST: Env.schema.string.optional({ format: 'host' }),
   SMTP_PORT: Env.schema.number.optional(),
   SMTP_SECURE: Env.schema.boolean.optional(),
   SMTP_USERNAME: Env.schema.string.optional(),
@@ -226,15 +201,15 @@ const env = await Env.create(new URL("../", import.meta.url), {
    * DRIVE_DISK=s3. ffmpeg/ffprobe from these paths, else the system's, else
    * the binaries shipped in npm packages.
    */
-  DRIVE_DISK: Env.schema.enum.optional(["fs", "s3"] as const),
+  DRIVE_DISK: Env.schema.enum.optional(['fs', 's3'] as const),
   MEDIA_STORAGE_PATH: Env.schema.string.optional(),
   S3_BUCKET: Env.schema.string.optional(),
   S3_PRIVATE_BUCKET: Env.schema.string.optional(),
   S3_REGION: Env.schema.string.optional(),
-  S3_ENDPOINT: Env.schema.string.optional({ format: "url", tld: false }),
+  S3_ENDPOINT: Env.schema.string.optional({ format: 'url', tld: false }),
   S3_ACCESS_KEY_ID: Env.schema.string.optional(),
   S3_SECRET_ACCESS_KEY: Env.schema.secret.optional(),
-  S3_PUBLIC_URL: Env.schema.string.optional({ format: "url", tld: false }),
+  S3_PUBLIC_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   S3_FORCE_PATH_STYLE: Env.schema.boolean.optional(),
   FFMPEG_PATH: Env.schema.string.optional(),
   FFPROBE_PATH: Env.schema.string.optional(),
@@ -246,7 +221,7 @@ const env = await Env.create(new URL("../", import.meta.url), {
   STORE_NAME: Env.schema.string.optional(),
   STORE_CURRENCY: Env.schema.string.optional(),
   STORE_TIMEZONE: Env.schema.string.optional(),
-  DEFAULT_LOCALE: Env.schema.enum.optional(["ko", "en"] as const),
+  DEFAULT_LOCALE: Env.schema.enum.optional(['ko', 'en'] as const),
   CART_MAX_QUANTITY_PER_LINE: Env.schema.number.optional(),
   CART_MAX_LINES: Env.schema.number.optional(),
   CHECKOUT_RATE_LIMIT: Env.schema.number.optional(),
@@ -267,31 +242,28 @@ const env = await Env.create(new URL("../", import.meta.url), {
   PAYMENTS_SANDBOX: Env.schema.boolean.optional(),
   KAKAOPAY_SECRET_KEY: Env.schema.secret.optional(),
   KAKAOPAY_CID: Env.schema.string.optional(),
-  KAKAOPAY_API_URL: Env.schema.string.optional({ format: "url", tld: false }),
+  KAKAOPAY_API_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   STRIPE_SECRET_KEY: Env.schema.secret.optional(),
   STRIPE_PUBLISHABLE_KEY: Env.schema.string.optional(),
   STRIPE_WEBHOOK_SECRET: Env.schema.secret.optional(),
-  STRIPE_API_URL: Env.schema.string.optional({ format: "url", tld: false }),
-  STRIPE_JS_URL: Env.schema.string.optional({ format: "url", tld: false }),
+  STRIPE_API_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  STRIPE_JS_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   PAYPAL_CLIENT_ID: Env.schema.string.optional(),
   PAYPAL_CLIENT_SECRET: Env.schema.secret.optional(),
   PAYPAL_WEBHOOK_ID: Env.schema.string.optional(),
-  PAYPAL_ENVIRONMENT: Env.schema.enum.optional(["sandbox", "live"] as const),
-  PAYPAL_API_URL: Env.schema.string.optional({ format: "url", tld: false }),
+  PAYPAL_ENVIRONMENT: Env.schema.enum.optional(['sandbox', 'live'] as const),
+  PAYPAL_API_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   TOSS_CLIENT_KEY: Env.schema.string.optional(),
   TOSS_SECRET_KEY: Env.schema.secret.optional(),
-  TOSS_API_URL: Env.schema.string.optional({ format: "url", tld: false }),
-  TOSS_JS_URL: Env.schema.string.optional({ format: "url", tld: false }),
+  TOSS_API_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  TOSS_JS_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   NAVERPAY_PARTNER_ID: Env.schema.string.optional(),
   NAVERPAY_CLIENT_ID: Env.schema.string.optional(),
   NAVERPAY_CLIENT_SECRET: Env.schema.secret.optional(),
   NAVERPAY_CHAIN_ID: Env.schema.string.optional(),
-  NAVERPAY_MODE: Env.schema.enum.optional([
-    "development",
-    "production",
-  ] as const),
-  NAVERPAY_API_URL: Env.schema.string.optional({ format: "url", tld: false }),
-  NAVERPAY_JS_URL: Env.schema.string.optional({ format: "url", tld: false }),
+  NAVERPAY_MODE: Env.schema.enum.optional(['development', 'production'] as const),
+  NAVERPAY_API_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  NAVERPAY_JS_URL: Env.schema.string.optional({ format: 'url', tld: false }),
 
   /*
    * Alerts to the team's messenger (config/alerts.ts): each URL set adds a
@@ -319,10 +291,10 @@ const env = await Env.create(new URL("../", import.meta.url), {
   ACCESS_LOG: Env.schema.boolean.optional(),
   METRICS_TOKEN: metricsToken,
   METRICS_PORT: Env.schema.number.optional(),
-});
+})
 
 // The HTTP server reads process.env.HOST and PORT itself and would fall back to 0.0.0.0.
-env.set("HOST", env.get("HOST"));
-env.set("PORT", env.get("PORT"));
+env.set('HOST', env.get('HOST'))
+env.set('PORT', env.get('PORT'))
 
-export default env;
+export default env

@@ -1,16 +1,16 @@
-import { inject } from "@adonisjs/core";
-import app from "@adonisjs/core/services/app";
-import emitter from "@adonisjs/core/services/emitter";
-import { configProvider } from "@adonisjs/core";
-import type { HttpContext } from "@adonisjs/core/http";
-import type { NextFn } from "@adonisjs/core/types/http";
-import { Session } from "@adonisjs/session";
-import FrameworkSessionMiddleware from "@adonisjs/session/session_middleware";
+import { inject } from '@adonisjs/core'
+import app from '@adonisjs/core/services/app'
+import emitter from '@adonisjs/core/services/emitter'
+import { configProvider } from '@adonisjs/core'
+import type { HttpContext } from '@adonisjs/core/http'
+import type { NextFn } from '@adonisjs/core/types/http'
+import { Session } from '@adonisjs/session'
+import FrameworkSessionMiddleware from '@adonisjs/session/session_middleware'
 import type {
   ResolvedSessionConfig,
   SessionStoreContract,
   SessionStoreFactory,
-} from "@adonisjs/session/types";
+} from '@adonisjs/session/types'
 
 /** A store that remembers nothing: the Store API's sessions live for one request. */
 const nowhere: SessionStoreContract = {
@@ -18,7 +18,7 @@ const nowhere: SessionStoreContract = {
   write: () => {},
   destroy: () => {},
   touch: () => {},
-};
+}
 
 /**
  * The configured store, read-only: a probe carrying an admin's cookie is
@@ -29,22 +29,22 @@ function readOnly(store: SessionStoreContract): SessionStoreContract {
   return {
     read: async (sessionId) => {
       try {
-        return await store.read(sessionId);
+        return await store.read(sessionId)
       } catch {
-        return null;
+        return null
       }
     },
     write: () => {},
     destroy: () => {},
     touch: () => {},
-  };
+  }
 }
 
-let resolved: Promise<ResolvedSessionConfig> | undefined;
+let resolved: Promise<ResolvedSessionConfig> | undefined
 
 /** Paths served to machines holding bearer tokens: the Store API and the metrics scraper. */
 function isSessionless(url: string) {
-  return url.startsWith("/api/") || url === "/metrics";
+  return url.startsWith('/api/') || url === '/metrics'
 }
 
 /**
@@ -58,50 +58,38 @@ function isSessionless(url: string) {
 @inject()
 export default class SessionMiddleware {
   constructor(
-    protected sessions: FrameworkSessionMiddleware<
-      Record<string, SessionStoreFactory>
-    >,
+    protected sessions: FrameworkSessionMiddleware<Record<string, SessionStoreFactory>>
   ) {}
 
   async handle(ctx: HttpContext, next: NextFn) {
-    const url = ctx.request.url();
-    if (isSessionless(url)) return this.#uncommitted(ctx, next, () => nowhere);
-    if (url.startsWith("/health/")) {
-      const { cookieName } = await this.#config();
-      const hasCookie = ctx.request.cookie(cookieName) !== undefined;
+    const url = ctx.request.url()
+    if (isSessionless(url)) return this.#uncommitted(ctx, next, () => nowhere)
+    if (url.startsWith('/health/')) {
+      const { cookieName } = await this.#config()
+      const hasCookie = ctx.request.cookie(cookieName) !== undefined
       return this.#uncommitted(ctx, next, (context, config) =>
-        hasCookie
-          ? readOnly(config.stores[config.store](context, config))
-          : nowhere,
-      );
+        hasCookie ? readOnly(config.stores[config.store](context, config)) : nowhere
+      )
     }
-    return this.sessions.handle(ctx, next);
+    return this.sessions.handle(ctx, next)
   }
 
   /** A session for this request only: initiated from `store`, never committed. */
   async #uncommitted(
     ctx: HttpContext,
     next: NextFn,
-    store: (
-      ctx: HttpContext,
-      config: ResolvedSessionConfig,
-    ) => SessionStoreContract,
+    store: (ctx: HttpContext, config: ResolvedSessionConfig) => SessionStoreContract
   ) {
-    const config = await this.#config();
-    ctx.session = new Session(
-      config,
-      (context) => store(context, config),
-      emitter,
-      ctx,
-    );
-    await ctx.session.initiate(false);
-    return next();
+    const config = await this.#config()
+    ctx.session = new Session(config, (context) => store(context, config), emitter, ctx)
+    await ctx.session.initiate(false)
+    return next()
   }
 
   #config() {
     resolved ??= configProvider
-      .resolve<ResolvedSessionConfig>(app, app.config.get("session"))
-      .then((config) => config!);
-    return resolved;
+      .resolve<ResolvedSessionConfig>(app, app.config.get('session'))
+      .then((config) => config!)
+    return resolved
   }
 }

@@ -1,30 +1,25 @@
-import { inject } from "@adonisjs/core";
-import { Exception } from "@adonisjs/core/exceptions";
-import { DateTime } from "luxon";
-import Payment from "#models/payment";
-import PaymentWebhookEvent from "#models/payment_webhook_event";
-import type { Actor } from "#audit/actor";
-import { PaymentManager } from "#payments/payment_manager";
-import { InvalidWebhookSignatureException } from "#payments/errors";
-import { business } from "#observability/metrics";
-import type {
-  PaymentResult,
-  VerifiedEvent,
-  WebhookInput,
-} from "#payments/types";
-import { PaymentService } from "#services/payments/payment_service";
-import { ReportedRefunds } from "#services/payments/reported_refunds";
-import { isUniqueViolation } from "#services/validation";
-import { paymentLifecycle } from "#lifecycles/payment_lifecycle";
-import { InvalidTransitionException } from "#lifecycles/state_machine";
-import { countSignatureFailure } from "#notifiers/alerts/triggers/webhook_signatures";
+import { inject } from '@adonisjs/core'
+import { Exception } from '@adonisjs/core/exceptions'
+import { DateTime } from 'luxon'
+import Payment from '#models/payment'
+import PaymentWebhookEvent from '#models/payment_webhook_event'
+import type { Actor } from '#audit/actor'
+import { PaymentManager } from '#payments/payment_manager'
+import { InvalidWebhookSignatureException } from '#payments/errors'
+import { business } from '#observability/metrics'
+import type { PaymentResult, VerifiedEvent, WebhookInput } from '#payments/types'
+import { PaymentService } from '#services/payments/payment_service'
+import { ReportedRefunds } from '#services/payments/reported_refunds'
+import { isUniqueViolation } from '#services/validation'
+import { paymentLifecycle } from '#lifecycles/payment_lifecycle'
+import { InvalidTransitionException } from '#lifecycles/state_machine'
+import { countSignatureFailure } from '#notifiers/alerts/triggers/webhook_signatures'
 
 /** Changes made because a provider told us so. */
-const PROVIDER_ACTOR: Actor = Object.freeze({ userId: null, role: "system" });
+const PROVIDER_ACTOR: Actor = Object.freeze({ userId: null, role: 'system' })
 
 /** What became of one delivery. */
-export type WebhookOutcome =
-  "applied" | "duplicate" | "unknown_payment" | "ignored";
+export type WebhookOutcome = 'applied' | 'duplicate' | 'unknown_payment' | 'ignored'
 
 /**
  * Receives provider webhooks: the adapter verifies the signature, the event
@@ -37,52 +32,43 @@ export type WebhookOutcome =
 export class PaymentWebhooks {
   constructor(
     protected manager: PaymentManager,
-    protected payments: PaymentService,
+    protected payments: PaymentService
   ) {}
 
-  async receive(
-    adapterCode: string,
-    input: WebhookInput,
-  ): Promise<WebhookOutcome> {
-    const adapter = this.manager.has(adapterCode)
-      ? this.manager.use(adapterCode)
-      : null;
+  async receive(adapterCode: string, input: WebhookInput): Promise<WebhookOutcome> {
+    const adapter = this.manager.has(adapterCode) ? this.manager.use(adapterCode) : null
     if (!adapter?.parseWebhook) {
-      throw new Exception("Not found", {
+      throw new Exception('Not found', {
         status: 404,
-        code: "E_ROUTE_NOT_FOUND",
-      });
+        code: 'E_ROUTE_NOT_FOUND',
+      })
     }
-    const event = await this.#verify(adapterCode, () =>
-      adapter.parseWebhook!(input),
-    );
-    const inbox = await this.#record(adapterCode, event);
-    if (!inbox) return "duplicate";
+    const event = await this.#verify(adapterCode, () => adapter.parseWebhook!(input))
+    const inbox = await this.#record(adapterCode, event)
+    if (!inbox) return 'duplicate'
 
-    const payment = await this.#payment(adapterCode, event);
-    const outcome = payment
-      ? await this.#apply(payment, event)
-      : "unknown_payment";
+    const payment = await this.#payment(adapterCode, event)
+    const outcome = payment ? await this.#apply(payment, event) : 'unknown_payment'
     inbox.merge({
       paymentId: payment?.id ?? null,
       outcome,
       processedAt: DateTime.now(),
-    });
-    await inbox.save();
-    return outcome;
+    })
+    await inbox.save()
+    return outcome
   }
 
   /** The adapter's signature check; refusals are counted for /metrics and the alerts. */
   async #verify(adapterCode: string, parse: () => Promise<VerifiedEvent>) {
     try {
-      return await parse();
+      return await parse()
     } catch (error) {
       if (error instanceof InvalidWebhookSignatureException) {
-        business.webhookRejections.inc({ adapter: adapterCode });
+        business.webhookRejections.inc({ adapter: adapterCode })
         // A burst of refusals means a rotated secret or forged deliveries: the team is told.
-        await countSignatureFailure(adapterCode);
+        await countSignatureFailure(adapterCode)
       }
-      throw error;
+      throw error
     }
   }
 
@@ -99,13 +85,13 @@ export class PaymentWebhooks {
         type: event.type,
         providerReference: event.providerReference,
         receivedAt: DateTime.now(),
-      });
+      })
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+      if (!isUniqueViolation(error)) throw error
       const existing = await PaymentWebhookEvent.query()
         .where({ adapter, eventId: event.id })
-        .firstOrFail();
-      return existing.processedAt ? null : existing;
+        .firstOrFail()
+      return existing.processedAt ? null : existing
     }
   }
 
@@ -116,54 +102,45 @@ export class PaymentWebhooks {
   async #payment(adapter: string, event: VerifiedEvent) {
     const known = await Payment.query()
       .where({ adapter, providerReference: event.providerReference })
-      .first();
-    if (known || !event.attemptId) return known;
-    return Payment.query()
-      .where({ adapter, attemptId: event.attemptId })
-      .first();
+      .first()
+    if (known || !event.attemptId) return known
+    return Payment.query().where({ adapter, attemptId: event.attemptId }).first()
   }
 
-  async #apply(
-    payment: Payment,
-    event: VerifiedEvent,
-  ): Promise<WebhookOutcome> {
-    if (event.type === "payment.approved") {
+  async #apply(payment: Payment, event: VerifiedEvent): Promise<WebhookOutcome> {
+    if (event.type === 'payment.approved') {
       // The buyer may never reach the return URL; confirming twice is answered by the provider's key.
-      if (!paymentLifecycle.can(payment.status, "capture")) return "ignored";
+      if (!paymentLifecycle.can(payment.status, 'capture')) return 'ignored'
       try {
-        await this.payments.confirm(payment, {}, PROVIDER_ACTOR);
+        await this.payments.confirm(payment, {}, PROVIDER_ACTOR)
       } catch (error) {
         // The return URL settled it a moment before.
-        if (error instanceof InvalidTransitionException) return "ignored";
-        throw error;
+        if (error instanceof InvalidTransitionException) return 'ignored'
+        throw error
       }
-      return "applied";
+      return 'applied'
     }
-    if (event.type === "refund.succeeded" || event.type === "refund.failed") {
-      if (!event.refundReference) return "ignored";
+    if (event.type === 'refund.succeeded' || event.type === 'refund.failed') {
+      if (!event.refundReference) return 'ignored'
       const report = {
         refundReference: event.refundReference,
-        succeeded: event.type === "refund.succeeded",
+        succeeded: event.type === 'refund.succeeded',
         amount: event.amount,
         currency: event.currency,
-      };
-      const applied = await new ReportedRefunds(this.manager).apply(
-        payment,
-        report,
-        PROVIDER_ACTOR,
-      );
-      return applied ? "applied" : "ignored";
+      }
+      const applied = await new ReportedRefunds(this.manager).apply(payment, report, PROVIDER_ACTOR)
+      return applied ? 'applied' : 'ignored'
     }
-    const result = resultOf(event);
-    if (!result) return "ignored";
-    await this.payments.settle(payment, result, PROVIDER_ACTOR);
-    return "applied";
+    const result = resultOf(event)
+    if (!result) return 'ignored'
+    await this.payments.settle(payment, result, PROVIDER_ACTOR)
+    return 'applied'
   }
 }
 
 /** The payment result an event reports, when it reports one. */
 function resultOf(event: VerifiedEvent): PaymentResult | null {
-  const reference = event.providerReference;
+  const reference = event.providerReference
   const money =
     event.amount !== undefined && event.currency !== undefined
       ? {
@@ -171,26 +148,22 @@ function resultOf(event: VerifiedEvent): PaymentResult | null {
           currency: event.currency,
           ...(event.savedMethod ? { savedMethod: event.savedMethod } : {}),
         }
-      : null;
+      : null
   switch (event.type) {
-    case "payment.captured":
-      return money
-        ? { status: "captured", providerReference: reference, ...money }
-        : null;
-    case "payment.authorized":
-      return money
-        ? { status: "authorized", providerReference: reference, ...money }
-        : null;
-    case "payment.failed":
+    case 'payment.captured':
+      return money ? { status: 'captured', providerReference: reference, ...money } : null
+    case 'payment.authorized':
+      return money ? { status: 'authorized', providerReference: reference, ...money } : null
+    case 'payment.failed':
       return {
-        status: "declined",
-        code: "provider_reported_failure",
-        reason: "The provider reported the payment as failed",
+        status: 'declined',
+        code: 'provider_reported_failure',
+        reason: 'The provider reported the payment as failed',
         providerReference: reference,
-      };
-    case "payment.canceled":
-      return { status: "canceled", providerReference: reference };
+      }
+    case 'payment.canceled':
+      return { status: 'canceled', providerReference: reference }
     default:
-      return null;
+      return null
   }
 }
