@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
-import db from '@adonisjs/lucid/services/db'
 import { jobLog } from '#start/observability'
+import { defaultQueueInspector } from '#observability/queue_inspectors'
 import { workUntil } from '#tests/helpers/queue'
 import { captureLog } from '#tests/helpers/logs'
 import { PROBE_QUEUE, QueueProbe, removeProbeJobs } from '#tests/helpers/queue_probe'
@@ -67,8 +67,9 @@ test.group('Operations | job log', (group) => {
     assert.lengthOf(log.lines('job started'), 2)
 
     // Kept for the back office to retry or discard.
-    const row = await db.from('queue_jobs').where('id', jobId).first()
-    assert.equal(row.status, 'failed')
-    assert.equal(row.error, 'probe failure 2')
+    const inspector = await defaultQueueInspector()
+    const failedJobs = await inspector!.failed([PROBE_QUEUE], 50)
+    const kept = failedJobs.find((job) => job.id === jobId)
+    assert.deepInclude(kept, { queue: PROBE_QUEUE, name: 'QueueProbe', error: 'probe failure 2' })
   })
 })
