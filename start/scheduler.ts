@@ -37,11 +37,13 @@ if (app.getMode() === 'run') {
       // WORKER_BACKEND_TIMEOUT, then exits non-zero for its supervisor.
       const { watchWorkerBackend, DEFAULT_WORKER_BACKEND_TIMEOUT_MS } =
         await import('#services/queue_backend_watch')
-      await watchWorkerBackend({
+      const watch = await watchWorkerBackend({
         logger,
         timeoutMs: env.get('WORKER_BACKEND_TIMEOUT') ?? DEFAULT_WORKER_BACKEND_TIMEOUT_MS,
         exitOnTimeout: true,
       })
+      const { finishRunningJobsFirst } = await import('#services/worker_shutdown')
+      finishRunningJobsFirst(app, { logger, onStop: () => watch.stop() })
     })
   }
 }
