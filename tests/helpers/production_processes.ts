@@ -4,12 +4,8 @@ import { freePort, startNode } from '#tests/helpers/processes'
 /** The key prefix of the processes below, in their Redis database 2. */
 export const PREFIX = 'blip:'
 
-/**
- * A web process and workers as in production (Redis for the queue, sessions
- * and rate limits; separate `node ace queue:work`), on the suite's own
- * database and a private Redis in database 2 under a prefix of its own.
- */
-function productionEnv(redisPort: number, extra: Record<string, string> = {}) {
+/** A child process on the suite's own (migrated) database, logging at info. */
+export function suiteDatabaseEnv() {
   return {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -21,6 +17,17 @@ function productionEnv(redisPort: number, extra: Record<string, string> = {}) {
     DB_USER: env.get('DB_USER') ?? '',
     DB_PASSWORD: env.get('DB_PASSWORD') ?? '',
     DB_DATABASE: env.get('DB_DATABASE') ?? '',
+  }
+}
+
+/**
+ * A web process and workers as in production (Redis for the queue, sessions
+ * and rate limits; separate `node ace queue:work`), on the suite's own
+ * database and a private Redis in database 2 under a prefix of its own.
+ */
+function productionEnv(redisPort: number, extra: Record<string, string> = {}) {
+  return {
+    ...suiteDatabaseEnv(),
     QUEUE_DRIVER: 'redis',
     SESSION_DRIVER: 'redis',
     LIMITER_STORE: 'redis',

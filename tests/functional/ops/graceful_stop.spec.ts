@@ -13,22 +13,14 @@ import env from '#start/env'
 import Media from '#models/media'
 import User from '#models/user'
 import { freePort, startNode } from '#tests/helpers/processes'
+import { suiteDatabaseEnv } from '#tests/helpers/production_processes'
 import { smallPng, testVideo } from '#tests/helpers/media_fixtures'
 import { sellerWithProduct } from '../media/helpers.js'
 
 /** A process on the suite's own (migrated) database, queue backend and media disk. */
 function suiteEnv() {
   return {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'info',
-    DB_CONNECTION: env.get('DB_CONNECTION', 'sqlite'),
-    SQLITE_PATH: env.get('SQLITE_PATH') || 'tmp/test.sqlite3',
-    DB_HOST: env.get('DB_HOST') ?? '',
-    DB_PORT: String(env.get('DB_PORT') ?? ''),
-    DB_USER: env.get('DB_USER') ?? '',
-    DB_PASSWORD: env.get('DB_PASSWORD') ?? '',
-    DB_DATABASE: env.get('DB_DATABASE') ?? '',
+    ...suiteDatabaseEnv(),
     QUEUE_DRIVER: env.get('QUEUE_DRIVER', 'database'),
     REDIS_HOST: env.get('REDIS_HOST') ?? '',
     REDIS_PORT: String(env.get('REDIS_PORT') ?? ''),
